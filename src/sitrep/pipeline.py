@@ -68,7 +68,16 @@ def process_batch(records: Iterable[Article | dict[str, Any] | ErrorResult], *,
                 yield item
                 continue
             article, published = item
-            yield _run_layers(article, published, next(docs), settings)
+            doc = next(docs)
+            try:
+                yield _run_layers(article, published, doc, settings)
+            except Exception as err:  # a batch never dies of one article
+                if settings.debug:
+                    raise
+                yield ErrorResult(id=article.id, origin=article.origin, error=(
+                    f"{article.origin or article.id}: analysis failed "
+                    f"({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}); "
+                    "rerun with --debug for the traceback"))
 
 
 def _run_layers(article: Article, published: dt.date | None, doc, settings: Settings) -> Result:

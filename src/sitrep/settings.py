@@ -25,6 +25,8 @@ class Settings:
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     #: Layers to run; all by default. Names: times, places, quotes, events, framing.
     layers: frozenset[str] = frozenset({"times", "places", "quotes", "events", "framing"})
+    #: Re-raise unexpected errors inside a layer instead of recording them (``--debug``).
+    debug: bool = False
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)

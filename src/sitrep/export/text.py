@@ -1,0 +1,79 @@
+"""A readable summary of one analysed article, for a person at a terminal."""
+from __future__ import annotations
+
+from sitrep.model import DocumentResult, Entity, Event
+
+#: How each PLOVER type reads in a sentence ("X halted hostilities toward Y").
+VERBS = {
+    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "supported", "CONCEDE": "conceded to",
+    "COOPERATE": "cooperated with", "AID": "gave aid to", "RETREAT": "stood down toward",
+    "REQUEST": "made a request of", "ACCUSE": "accused", "REJECT": "rejected",
+    "THREATEN": "threatened", "PROTEST": "protested against", "SANCTION": "sanctioned",
+    "MOBILIZE": "mobilised against", "COERCE": "coerced", "ASSAULT": "attacked",
+}
+STATUS_WORDS = {"occurred": "", "future": "planned: ", "hypothetical": "conditional: ",
+                "negated": "did NOT happen: "}
+
+
+def render_text(result: DocumentResult) -> str:
+    a = result.article
+    lines = [f"== {a.title or a.id} ==",
+             f"published {a.published or 'unknown'}" + (f" · {a.source}" if a.source else "")]
+    lines += _section("Events", [event_sentence(e) for e in result.events])
+    lines += _section("Quotes", [_quote_line(q) for q in result.quotes])
+    lines += _section("Times", [f"{t.text!r} -> {t.value} ({t.type}; {t.resolution})" for t in result.times])
+    lines += _section("Places", [_place_line(p) for p in result.places])
+    lines += _section("Related links (not coded)", [k.title for k in result.links])
+    lines += _section("Framing", [f"{f.kind}: {f.text!r}" + (f" applied to {f.target}" if f.target else "")
+                                  for f in result.framing])
+    return "\n".join(lines) + "\n"
+
+
+def event_sentence(e: Event) -> str:
+    """One event as a sentence: when, where, who did what to whom, and the evidence."""
+    who = _names(e.actor) or "someone"
+    whom = _names(e.recipient)
+    kind = e.event + (f"/{e.mode}" if e.mode else "")
+    verb = VERBS.get(e.event, e.event.lower())
+    body = f"{who} {verb} {whom}".strip() if whom else f"{who}: {verb.split()[0]}"
+    when = e.date or "undated"
+    where = f" in {e.location.name}" if e.location and e.location.name else ""
+    extras = ", ".join(f"{k}={v}" for k, v in e.attributes.items())
+    said = f" (reported by {e.reported_by.name or e.reported_by.text})" if e.reported_by else ""
+    return (f"{when}{where}: {STATUS_WORDS.get(e.status, '')}{body} [{kind}]"
+            + (f" {{{extras}}}" if extras else "") + said + f'\n      "{_clip(e.evidence.text)}"')
+
+
+def _names(entities: list[Entity]) -> str:
+    out = []
+    for ent in entities:
+        code = "/".join(x for x in (ent.code, ent.sector) if x)
+        out.append(f"{ent.name or ent.text}" + (f" ({code})" if code else ""))
+    return ", ".join(out)
+
+
+def _quote_line(q) -> str:
+    who = "unattributed"
+    if q.speaker:
+        who = q.speaker.name or q.speaker.text
+        if q.speaker.name and q.speaker.text != q.speaker.name:
+            who += f' (via "{q.speaker.text}")'
+    mark = "said" if q.direct else "said (reported)"
+    return f"{who} {mark}: “{_clip(q.content.text, 160)}”"
+
+
+def _place_line(p) -> str:
+    if p.lat is None:
+        return f"{p.text!r} (unresolved)"
+    return f"{p.text!r} -> {p.name}, {p.country_code} ({p.lat:.2f}, {p.lon:.2f}; {p.resolution})"
+
+
+def _section(title: str, rows: list[str]) -> list[str]:
+    if not rows:
+        return []
+    return ["", f"{title}:"] + [f"  - {r}" for r in rows]
+
+
+def _clip(text: str, width: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
