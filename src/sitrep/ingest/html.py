@@ -8,6 +8,9 @@ from sitrep.ingest.decode import decode
 from sitrep.ingest.source import Source
 from sitrep.model import Article
 
+#: Fewer words than this is navigation or a stub, not an article.
+MIN_WORDS = 6
+
 
 def read(source: Source) -> Iterator[Article]:
     html = decode(source.read_bytes(), source.where)
@@ -21,8 +24,9 @@ def article_from_html(html: str, *, id: str, where: str, url: str | None = None)
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       favor_precision=True)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise InputError(where, "HTML page has no article text")
+    if len(text.split()) < MIN_WORDS:
+        raise InputError(where, "HTML page has no article text"
+                         + (f" (only {text[:40]!r})" if text else ""))
     return Article(id=id, text=text, origin=where, title=getattr(doc, "title", None),
                    published=getattr(doc, "date", None), source=getattr(doc, "sitename", None)
                    or getattr(doc, "hostname", None), url=url or getattr(doc, "url", None))

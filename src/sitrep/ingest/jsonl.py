@@ -39,6 +39,9 @@ def parse_line(raw: bytes, *, where: str, default_id: str) -> Article:
     record.setdefault("id", default_id)
     if record["id"] in (None, ""):
         record["id"] = default_id
-    article = article_from_dict(record)
+    try:
+        article = article_from_dict(record)
+    except InputError as err:
+        raise InputError(where, err.cause) from None
     article.origin = where
     return article

@@ -1,0 +1,99 @@
+"""Throughput of the full pipeline against the spaCy pipeline alone, in one process, on the same texts.
+
+    .venv/bin/python bench/bench_pipeline.py [--limit N] [--repeat R] [--cli]
+
+(a) ``nlp.pipe`` alone; (b) ``process_batch`` with every layer; the ratio (b)/(a)
+is the figure that matters on a shared, noisy machine. ``--cli`` also times
+``sitrep analyze --input-format jsonl`` end to end in a subprocess.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import fakes_records, synthetic_records  # noqa: E402
+
+import sitrep  # noqa: E402
+from sitrep import nlp as loader  # noqa: E402
+
+
+def time_spacy(texts: list[str], batch_size: int) -> float:
+    nlp = loader.load()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t0
+
+
+def time_full(records: list[dict], batch_size: int) -> float:
+    settings = sitrep.Settings(batch_size=batch_size)
+    t0 = time.perf_counter()
+    failed = sum(1 for r in sitrep.process_batch(records, settings=settings) if not r.ok)
+    elapsed = time.perf_counter() - t0
+    if failed:
+        print(f"  ({failed} records failed)", file=sys.stderr)
+    return elapsed
+
+
+def time_cli(records: list[dict]) -> float:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sitrep", "analyze", fh.name, "--input-format", "jsonl",
+                    "--format", "jsonl"], check=False, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - t0
+    Path(fh.name).unlink()
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", choices=["fakes", "synthetic"], default="fakes")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--words", type=int, default=600, help="synthetic article length")
+    ap.add_argument("--repeat", type=int, default=1, help="take the best of R runs of each")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--cli", action="store_true", help="also time `sitrep analyze --input-format jsonl`")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = ap.parse_args()
+
+    records = fakes_records(args.limit) if args.corpus == "fakes" else synthetic_records(args.limit or 200, args.words)
+    texts = [r["text"] for r in records]
+    words = sum(len(t.split()) for t in texts)
+    loader.load()  # load outside the timings
+    time_full(records[:5], args.batch_size)  # warm caches (gazetteer, lexicons)
+    spacy_t = full_t = float("inf")
+    for _ in range(args.repeat):  # interleaved so both see the same machine load
+        spacy_t = min(spacy_t, time_spacy(texts, args.batch_size))
+        full_t = min(full_t, time_full(records, args.batch_size))
+    out = {
+        "corpus": args.corpus, "articles": len(records), "words": words,
+        "spacy_s": round(spacy_t, 2), "full_s": round(full_t, 2),
+        "spacy_articles_per_s": round(len(records) / spacy_t, 2),
+        "full_articles_per_s": round(len(records) / full_t, 2),
+        "full_words_per_s": round(words / full_t),
+        "ratio_full_over_spacy": round(full_t / spacy_t, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    if args.cli:
+        cli_t = time_cli(records)
+        out["cli_s"] = round(cli_t, 2)
+        out["cli_articles_per_s"] = round(len(records) / cli_t, 2)
+        out["ratio_cli_over_spacy"] = round(cli_t / spacy_t, 3)
+    if args.json:
+        print(json.dumps(out))
+    else:
+        for k, v in out.items():
+            print(f"{k:>24}: {v}")
+
+
+if __name__ == "__main__":
+    main()
