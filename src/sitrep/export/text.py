@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from sitrep.model import DocumentResult, Entity, Event
 
-#: How each PLOVER type reads in a sentence ("X halted hostilities toward Y").
+#: How each PLOVER type reads in a sentence: (with a recipient, without one).
 VERBS = {
-    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "supported", "CONCEDE": "conceded to",
-    "COOPERATE": "cooperated with", "AID": "gave aid to", "RETREAT": "stood down toward",
-    "REQUEST": "made a request of", "ACCUSE": "accused", "REJECT": "rejected",
-    "THREATEN": "threatened", "PROTEST": "protested against", "SANCTION": "sanctioned",
-    "MOBILIZE": "mobilised against", "COERCE": "coerced", "ASSAULT": "attacked",
+    "AGREE": ("agreed with", "agreed"), "CONSULT": ("consulted", "held talks"),
+    "SUPPORT": ("supported", "expressed support"), "CONCEDE": ("made a concession to", "made a concession"),
+    "COOPERATE": ("cooperated with", "cooperated"), "AID": ("gave aid to", "gave aid"),
+    "RETREAT": ("stood down toward", "stood down"), "REQUEST": ("made a demand of", "made a demand"),
+    "ACCUSE": ("accused", "made an accusation"), "REJECT": ("rejected", "refused"),
+    "THREATEN": ("threatened", "made a threat"), "PROTEST": ("protested against", "protested"),
+    "SANCTION": ("sanctioned", "imposed sanctions"), "MOBILIZE": ("mobilised against", "mobilised"),
+    "COERCE": ("coerced", "used coercion"), "ASSAULT": ("attacked", "carried out an attack"),
 }
+QUOTE_MARKS = "“”\"‘’«» "
 STATUS_WORDS = {"occurred": "", "future": "planned: ", "hypothetical": "conditional: ",
                 "negated": "did NOT happen: "}
 
@@ -34,8 +38,8 @@ def event_sentence(e: Event) -> str:
     who = _names(e.actor) or "someone"
     whom = _names(e.recipient)
     kind = e.event + (f"/{e.mode}" if e.mode else "")
-    verb = VERBS.get(e.event, e.event.lower())
-    body = f"{who} {verb} {whom}".strip() if whom else f"{who}: {verb.split()[0]}"
+    transitive, intransitive = VERBS.get(e.event, (e.event.lower(), e.event.lower()))
+    body = f"{who} {transitive} {whom}" if whom else f"{who} {intransitive}"
     when = e.date or "undated"
     where = f" in {e.location.name}" if e.location and e.location.name else ""
     extras = ", ".join(f"{k}={v}" for k, v in e.attributes.items())
@@ -59,7 +63,8 @@ def _quote_line(q) -> str:
         if q.speaker.name and q.speaker.text != q.speaker.name:
             who += f' (via "{q.speaker.text}")'
     mark = "said" if q.direct else "said (reported)"
-    return f"{who} {mark}: “{_clip(q.content.text, 160)}”"
+    words = _clip(q.content.text.strip(QUOTE_MARKS), 160)
+    return f"{who} {mark}: “{words}”"
 
 
 def _place_line(p) -> str:
