@@ -1,0 +1,275 @@
+"""The time layer: TIMEX3 values for what news text says about when."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep
+from sitrep.extract.timex import find_times
+from sitrep.extract.times import date_of
+from sitrep.model import TimeExpr
+
+TIMES_ONLY = sitrep.Settings(layers=frozenset({"times"}))
+TUESDAY = dt.date(2016, 10, 18)
+
+
+def _times(nlp, text: str, published: dt.date | None = TUESDAY) -> list[TimeExpr]:
+    return find_times(text, nlp(text), published)
+
+
+def _only(nlp, text: str, phrase: str, published: dt.date | None = TUESDAY) -> TimeExpr:
+    """The one expression overlapping the first occurrence of ``phrase``."""
+    start = text.index(phrase)
+    hits = [t for t in _times(nlp, text, published) if t.start < start + len(phrase) and start < t.end]
+    assert len(hits) == 1, f"expected one expression over {phrase!r}, got {hits}"
+    return hits[0]
+
+
+# --- the seed article ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_times(seed_text):
+    return sitrep.analyze(seed_text, published="2016-10-18", settings=TIMES_ONLY).times
+
+
+@pytest.mark.parametrize("phrase, occurrence, value, type_", [
+    ("on Tuesday", 0, "2016-10-18", "DATE"),
+    ("48-hour", 0, "PT48H", "DURATION"),
+    ("would halt airstrikes on Thursday", 0, "2016-10-20", "DATE"),
+    ("but on Tuesday", 0, "2016-10-18", "DATE"),
+    ("was to start on Thursday", 0, "2016-10-20", "DATE"),
+    ("two days early", 0, "P2D", "DURATION"),
+])
+def test_extract_times_seed_acceptance(seed_text, seed_times, phrase, occurrence, value, type_):
+    start = seed_text.index(phrase)
+    hits = [t for t in seed_times if start <= t.start < start + len(phrase)]
+    assert hits, f"nothing found in {phrase!r}"
+    assert (hits[occurrence].value, hits[occurrence].type) == (value, type_)
+    assert hits[occurrence].resolution
+
+
+@pytest.mark.parametrize("phrase", ["48-hour"])
+def test_extract_times_seed_never_reads_48_hour_as_a_year(seed_times, phrase):
+    assert not any(t.value in ("2048", "48", "1948") for t in seed_times)
+    assert [t.value for t in seed_times if t.text == phrase] == ["PT48H"]
+
+
+# --- tense-aware weekdays ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("Rebels shelled the market on Tuesday.", "Tuesday", TUESDAY, "2016-10-18"),
+    ("Rebels shelled the market on Friday.", "Friday", TUESDAY, "2016-10-14"),
+    ("The envoy said the army would halt airstrikes on Thursday.", "Thursday", TUESDAY, "2016-10-20"),
+    ("The two delegations will meet on Thursday.", "Thursday", TUESDAY, "2016-10-20"),
+    ("The truce is to start on Thursday in the north.", "Thursday", TUESDAY, "2016-10-20"),
+    ("The truce was to start on Thursday, officials said.", "Thursday", TUESDAY, "2016-10-20"),
+    ("The ministers are going to vote on Monday.", "Monday", TUESDAY, "2016-10-24"),
+    ("Voters went to the polls last Tuesday.", "last Tuesday", TUESDAY, "2016-10-11"),
+    ("Parliament reconvenes next Monday.", "next Monday", TUESDAY, "2016-10-24"),
+    ("The court's ruling issued Friday was appealed.", "Friday", TUESDAY, "2016-10-14"),
+])
+def test_extract_times_weekday_follows_clause_tense(nlp, text, phrase, published, value):
+    found = _only(nlp, text, phrase, published)
+    assert found.value == value
+    assert found.anchor == published.isoformat()
+    assert "weekday" in found.resolution
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("The family has been given until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", dt.date(2016, 10, 17),
+     "2016-10-18T09:00"),
+    ("The monitors stayed until Friday.", "Friday", TUESDAY, "2016-10-14"),
+    ("Officials postponed the vote until Friday.", "Friday", TUESDAY, "2016-10-21"),
+    ("The prosecutor has scheduled a news conference Thursday.", "Thursday", TUESDAY, "2016-10-20"),
+    ("The envoy met rebels on Friday. Talks resumed the next day.", "the next day", TUESDAY, "2016-10-15"),
+    ("The envoy met rebels on Friday. That day, shelling stopped.", "That day", TUESDAY, "2016-10-14"),
+    ("The town fell in 1998 and was retaken later that year.", "later that year", TUESDAY, "1998"),
+])
+def test_extract_times_deadlines_plans_and_anaphora(nlp, text, phrase, published, value):
+    assert _only(nlp, text, phrase, published).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The market rallied on Monday. Traders said the entire week had been calm.", "the entire week", "2016-W42"),
+])
+def test_extract_times_spacy_entities_refer_to_the_last_date(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)
+    assert "spaCy" in found.resolution
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The 6-year-old boy was returned.", "6-year-old"),
+    ("Investigators searched in the weeks before the shooting.", "weeks"),
+])
+def test_extract_times_spacy_entities_without_a_placeable_unit_are_dropped(nlp, text, phrase):
+    start = text.index(phrase)
+    assert not [t for t in _times(nlp, text) if t.start < start + len(phrase) and start < t.end]
+
+
+@pytest.mark.parametrize("text, phrase", [("Troops withdrew on Sunday.", "Sunday")])
+def test_extract_times_weekday_without_publication_stays_open(nlp, text, phrase):
+    assert _only(nlp, text, phrase, None).value == "XXXX-WXX-7"
+
+
+# --- durations ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("They agreed a 48-hour pause.", "48-hour", "PT48H"),
+    ("An eight-hour truce held in the east.", "eight-hour", "PT8H"),
+    ("The siege lasted two days.", "two days", "P2D"),
+    ("The border stayed closed for three months.", "three months", "P3M"),
+    ("Talks went on for five hours.", "five hours", "PT5H"),
+    ("The flight takes 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("She waited half an hour.", "half an hour", "PT30M"),
+    ("The war dragged on for two and a half years.", "two and a half years", "P2.5Y"),
+    ("The town has been besieged for several years.", "several years", "PXY"),
+    ("A 12-year programme began.", "12-year", "P12Y"),
+    ("Troops stayed for two decades.", "two decades", "P20Y"),
+    ("A year-long siege ended.", "year-long", "P1Y"),
+    ("Aid arrived three weeks later.", "three weeks later", "P3W"),
+    ("A decades-long feud ended.", "decades-long", "PXY"),
+])
+def test_extract_times_durations(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The 48-year-old commander was arrested.", "48-year-old"),
+    ("Casualties rose to 2048 people.", "2048"),
+    ("Up to 1500 fighters remain.", "1500"),
+    ("About a quarter of the staff left.", "a quarter"),
+])
+def test_extract_times_ages_and_counts_are_not_times(nlp, text, phrase):
+    start = text.index(phrase)
+    assert not [t for t in _times(nlp, text) if t.start < start + len(phrase) and start < t.end]
+
+
+@pytest.mark.parametrize("text, phrase, shift", [
+    ("The ceasefire will begin two days early.", "two days", "earlier than planned"),
+    ("The vote was held three days later than planned.", "three days", "later than planned"),
+])
+def test_extract_times_schedule_shift_is_a_duration_noting_the_shift(nlp, text, phrase, shift):
+    found = _only(nlp, text, phrase)
+    assert found.type == "DURATION"
+    assert shift in found.resolution
+
+
+# --- dates relative to publication ---------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Aid arrived yesterday.", "yesterday", "2016-10-17"),
+    ("The convoy leaves today.", "today", "2016-10-18"),
+    ("The convoy leaves tomorrow.", "tomorrow", "2016-10-19"),
+    ("Fighting resumed last week.", "last week", "2016-W41"),
+    ("Prices rose earlier this month.", "earlier this month", "2016-10"),
+    ("Elections are due next year.", "next year", "2017"),
+    ("The strike happened two days ago.", "two days ago", "2016-10-16"),
+    ("The town fell in 2015.", "2015", "2015"),
+    ("The summit was held on October 20.", "October 20", "2016-10-20"),
+    ("The accord was signed on Oct. 20, 2016 in Geneva.", "Oct. 20, 2016", "2016-10-20"),
+    ("The deal expires on 20 October.", "20 October", "2016-10-20"),
+    ("The city grew in the 1990s.", "the 1990s", "199"),
+    ("Shelling began this morning.", "this morning", "2016-10-18TMO"),
+    ("The plant closed in March 2014.", "March 2014", "2014-03"),
+    ("Profits fell in the third quarter of 2016.", "third quarter of 2016", "2016-Q3"),
+    ("The camp was built last summer.", "last summer", "2016-SU"),
+    ("The order was signed 7/8/07.", "7/8/07", "2007-07-08"),
+    ("Wars of the 20th century shaped the region.", "20th century", "19"),
+    ("Revenue fell in fiscal 2015.", "fiscal 2015", "FY2015"),
+    ("Licences lapse after October of next year.", "October", "2017-10"),
+])
+def test_extract_times_relative_dates(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("The Christmas truce ended.", "Christmas", dt.date(2017, 1, 5), "2016-12-25"),
+    ("Talks resume on Jan. 14.", "Jan. 14", dt.date(2016, 12, 20), "2017-01-14"),
+    ("Kopp fled after the Oct. 23 killing.", "Oct. 23", dt.date(1999, 5, 6), "1998-10-23"),
+    ("Shops shut on February 29.", "February 29", dt.date(2017, 3, 1), "2016-02-29"),
+])
+def test_extract_times_yearless_dates_pick_the_nearest_year(nlp, text, phrase, published, value):
+    assert _only(nlp, text, phrase, published).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value, mod", [
+    ("Construction stopped in mid-2015.", "mid-2015", "2015", "MID"),
+    ("The reform passed in early 2009.", "early 2009", "2009", "START"),
+    ("The fighting lasted more than four decades.", "more than four decades", "P40Y", "MORE_THAN"),
+])
+def test_extract_times_modifiers_widen_the_span(nlp, text, phrase, value, mod):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value, found.mod) == (phrase, value, mod)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The blast hit at 0700 GMT on Tuesday.", "0700 GMT", "2016-10-18T07:00Z"),
+    ("A curfew runs from 8 a.m. to 4 p.m. on Thursday.", "8 a.m.", "2016-10-20T08:00"),
+    ("A curfew runs from 8 a.m. to 4 p.m. on Thursday.", "4 p.m.", "2016-10-20T16:00"),
+    ("Troops crossed at 10:35 a.m.", "10:35 a.m.", "2016-10-18T10:35"),
+    ("The pause runs from 0700 GMT Thursday, the army will say.", "0700 GMT Thursday", "2016-10-20T07:00Z"),
+    ("The shelling stopped at noon.", "noon", "2016-10-18T12:00"),
+    ("The convoy will leave at 4 in the morning on Thursday.", "4 in the morning", "2016-10-20T04:00"),
+    ("The convoy left at 11 at night.", "11 at night", "2016-10-18T23:00"),
+])
+def test_extract_times_clock_times_take_their_day(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize("text, phrase, type_, value", [
+    ("Convoys cross every week.", "every week", "SET", "P1W"),
+    ("Patrols run daily.", "daily", "SET", "P1D"),
+    ("Trucks come twice a month.", "a month", "SET", "P1M"),
+    ("Japan posted two consecutive quarters of decline.", "two consecutive quarters", "DURATION", "P2Q"),
+    ("The city is quiet now.", "now", "DATE", "PRESENT_REF"),
+    ("The camp was recently expanded.", "recently", "DATE", "PAST_REF"),
+    ("More aid may come in the future.", "in the future", "DATE", "FUTURE_REF"),
+])
+def test_extract_times_sets_and_references(nlp, text, phrase, type_, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize("text", [
+    "You may go now, but they march in May and fall back in the fall of 2016.",
+])
+def test_extract_times_ambiguous_words_need_temporal_context(nlp, text):
+    texts = [t.text for t in _times(nlp, text)]
+    assert "May" in texts and "the fall of 2016" in texts
+    assert "may" not in texts and "march" not in texts and "fall" not in texts
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, 12 Oct. 2016, at 0700 GMT, two days after the 48-hour truce, fighting resumed; "
+    "it will stop next week, officials said yesterday.",
+])
+def test_extract_times_items_point_into_the_text(nlp, text):
+    found = _times(nlp, text)
+    assert found
+    for item in found:
+        assert text[item.start:item.end] == item.text
+        assert item.resolution
+        assert item.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+# --- date_of --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("type_, value, expected", [
+    ("DATE", "2016-10-20", "2016-10-20"),
+    ("TIME", "2016-10-20T08:00", "2016-10-20"),
+    ("TIME", "2016-10-20TMO", "2016-10-20"),
+    ("DATE", "2016-10", "2016-10"),
+    ("DATE", "2016", "2016"),
+    ("DATE", "2016-W42", "2016"),
+    ("DATE", "2016-Q3", "2016"),
+    ("DATE", "PRESENT_REF", None),
+    ("DATE", "XXXX-XX-XX", None),
+    ("DURATION", "P2D", None),
+    ("SET", "P1W", None),
+])
+def test_extract_times_date_of_gives_calendar_values(type_, value, expected):
+    assert date_of(TimeExpr(text="x", start=0, end=1, type=type_, value=value)) == expected
