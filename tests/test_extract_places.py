@@ -1,0 +1,142 @@
+"""The places layer: toponym recognition, resolution in context, helpers for other layers."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+from sitrep.extract import places
+from sitrep.extract.context import Context
+from sitrep.model import Article
+from sitrep.settings import Settings
+
+PLACES_ONLY = Settings(layers=frozenset({"places"}))
+
+
+def _places(text: str):
+    return sitrep.analyze(text, settings=PLACES_ONLY).places
+
+
+def _context(nlp, text: str) -> Context:
+    """A Context without the pipeline's related-story filter (the layer on its own)."""
+    return Context(article=Article(id="t", text=text), doc=nlp(text), settings=PLACES_ONLY)
+
+
+def _named(found, text):
+    return [p for p in found if p.text == text]
+
+
+@pytest.mark.parametrize("surface", ["Aleppo"])
+def test_extract_places_seed_eastern_aleppo_resolves_to_aleppo(seed_result, seed_text,
+                                                                surface):
+    start = seed_text.index("eastern Aleppo") + len("eastern ")
+    hit = [p for p in seed_result.places if p.start <= start < p.end]
+    assert hit, "the toponym in 'eastern Aleppo' was not found"
+    place = hit[0]
+    assert place.text == surface and place.geonameid == 170063 and place.country_code == "SY"
+    assert place.lat == pytest.approx(36.20, abs=0.05)
+    assert place.lon == pytest.approx(37.16, abs=0.05)
+
+
+@pytest.mark.parametrize("word", ["Syrian", "Russian", "Reuters", "UN"])
+def test_extract_places_seed_non_places_are_skipped(seed_result, word):
+    assert not _named(seed_result.places, word)
+
+
+@pytest.mark.parametrize("name, country, feature", [("Moscow", "RU", "capital")])
+def test_extract_places_seed_moscow_is_russias_capital(nlp, seed_text, name, country, feature):
+    found = _named(places.extract(_context(nlp, seed_text)), name)
+    assert found and all((p.country_code, p.feature) == (country, feature) for p in found)
+
+
+@pytest.mark.parametrize("text, surface, country, admin1", [
+    ("She grew up in Paris, Texas, a small town near the Oklahoma line.", "Paris", "US", "TX"),
+    ("Leaders met in Paris on Monday, and France promised more aid.", "Paris", "FR", "11"),
+    ("The Springfield city council voted on Tuesday. Illinois lawmakers in Chicago "
+     "praised the decision.", "Springfield", "US", "IL"),
+    ("A storm hit Springfield, Mass., overnight.", "Springfield", "US", "MA"),
+    ("Protesters gathered in Tbilisi as Georgia accused Russia of provocations.", "Georgia",
+     "GE", None),
+    ("Voters in Atlanta and Savannah said Georgia would decide the election.", "Georgia",
+     "US", "GA"),
+])
+def test_extract_places_context_disambiguates(text, surface, country, admin1):
+    found = _named(_places(text), surface)
+    assert found, f"{surface!r} not found"
+    assert all(p.country_code == country for p in found)
+    if admin1 is not None:
+        assert all(p.admin1 == admin1 for p in found)
+
+
+@pytest.mark.parametrize("text, qualifier", [("A storm hit Springfield, Ill., overnight.", "Ill.")])
+def test_extract_places_qualifier_is_a_state(text, qualifier):
+    found = _named(_places(text), qualifier)
+    assert found and found[0].feature == "admin1" and found[0].name == "Illinois"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Police said the fire started at night.", "Police"),
+    ("Syrian and Russian officials met on Monday.", "Syrian"),
+    ("Jordan Smith scored twice for the visitors.", "Jordan"),
+])
+def test_extract_places_guards_reject_non_places(text, absent):
+    assert not [p for p in _places(text) if absent in p.text]
+
+
+@pytest.mark.parametrize("text", [
+    "Aid reached eastern Aleppo and Idlib, Syria, on Tuesday, officials in Damascus said.",
+    "The mayor of Gainesville, Fla., met officials from Alachua County and Ocala.",
+])
+def test_extract_places_items_point_into_text_with_a_reason(text):
+    found = _places(text)
+    assert found
+    for p in found:
+        assert text[p.start:p.end] == p.text
+        assert p.resolution
+
+
+@pytest.mark.parametrize("text, clause, expected", [
+    ("Fighting in Aleppo, Syria, went on. Talks were held in Geneva.",
+     "Talks were held in Geneva.", "Geneva"),
+    ("Fighting in Aleppo, Syria, went on.", "Fighting in Aleppo, Syria, went on.", "Aleppo"),
+])
+def test_extract_places_place_for_span_prefers_the_most_specific(nlp, text, clause, expected):
+    ctx = _context(nlp, text)
+    ctx.places = places.extract(ctx)
+    start = text.index(clause)
+    place = places.place_for_span(ctx, start, start + len(clause))
+    assert place is not None and place.name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling hit Aleppo again. Aleppo residents fled toward Turkey, Syria's neighbour.",
+     "Aleppo"),
+    ("Syria and Turkey traded accusations; Syria denied it.", "Syria"),
+])
+def test_extract_places_document_place_is_the_most_mentioned(nlp, text, expected):
+    ctx = _context(nlp, text)
+    ctx.places = places.extract(ctx)
+    assert places.document_place(ctx).name == expected
+
+
+@pytest.mark.parametrize("a, b, km", [((36.20, 37.16), (33.51, 36.29), 308)])
+def test_extract_places_distance_km_is_great_circle(a, b, km):
+    assert places.distance_km(*a, *b) == pytest.approx(km, rel=0.02)
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("BEIRUT: Protesters gathered outside parliament on Sunday.", "BEIRUT", "LB"),
+    ("Officials of the Ohio Department of Transportation closed the road.", "Ohio", "US"),
+    ("She finished medical school at the University of Pennsylvania last year.", "Pennsylvania",
+     "US"),
+])
+def test_extract_places_finds_datelines_and_places_inside_names(text, surface, country):
+    found = _named(_places(text), surface)
+    assert found and found[0].country_code == country
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("Deputies from Henry County searched a farm outside Paris on Friday.", "Paris", "TN"),
+])
+def test_extract_places_names_sharing_a_state_support_each_other(text, surface, admin1):
+    found = _named(_places(text), surface)
+    assert found and (found[0].country_code, found[0].admin1) == ("US", admin1)

@@ -1,0 +1,92 @@
+"""The offline gazetteer index: names, look-ups, lexicons and the cache file."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import gazetteer
+
+
+@pytest.mark.parametrize("name, key", [
+    ("U.S.", "us"),
+    ("Québec", "quebec"),
+    ("St. Louis", "saint louis"),
+    ("Al-Raqqa", "al raqqa"),
+    ("the Gambia", "gambia"),
+])
+def test_gazetteer_name_key_normalises(name, key):
+    assert gazetteer.name_key(name) == key
+
+
+@pytest.mark.parametrize("name, geonameid, country, feature", [
+    ("Aleppo", 170063, "SY", "city"),
+    ("Halab", 170063, "SY", "city"),
+    ("Moscow", 524901, "RU", "capital"),
+    ("U.S.", 6252001, "US", "country"),
+    ("Britain", None, "GB", "country"),
+    ("Illinois", None, "US", "admin1"),
+])
+def test_gazetteer_lookup_ranks_the_expected_place_first(name, geonameid, country, feature):
+    first = gazetteer.load().lookup(name)[0]
+    assert (first.country_code, first.feature) == (country, feature)
+    if geonameid is not None:
+        assert first.geonameid == geonameid
+
+
+@pytest.mark.parametrize("name", ["Ill.", "Calif."])
+def test_gazetteer_qualifiers_only_when_asked(name):
+    gaz = gazetteer.load()
+    assert not any(c.feature == "admin1" for c in gaz.lookup(name))
+    assert gaz.lookup(name, qualifiers=True)[0].feature == "admin1"
+
+
+@pytest.mark.parametrize("code, lat, lon", [("SY", 35.0, 38.0), ("US", 39.76, -98.5)])
+def test_gazetteer_country_has_reference_point(code, lat, lon):
+    country = gazetteer.load().country(code)
+    assert country is not None and (country.lat, country.lon) == (lat, lon)
+
+
+@pytest.mark.parametrize("country, code, name", [("US", "IL", "Illinois"), ("CA", "08", "Ontario")])
+def test_gazetteer_admin1_is_placed_inside_its_towns(country, code, name):
+    state = gazetteer.load().admin1(country, code)
+    assert state is not None and state.name == name and state.lat is not None
+
+
+@pytest.mark.parametrize("word, code", [("Syrian", "SY"), ("russian", "RU"), ("Kurdish", "")])
+def test_gazetteer_demonyms_map_to_countries(word, code):
+    assert gazetteer.demonyms()[word.casefold()] == code
+
+
+@pytest.mark.parametrize("min_population", [15000])
+def test_gazetteer_cache_rebuilds_when_missing(tmp_path, monkeypatch, min_population):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.load.cache_clear()
+    try:
+        path = gazetteer.index_path(min_population)
+        assert not path.exists()
+        assert gazetteer.load(min_population).lookup("Aleppo")[0].geonameid == 170063
+        assert path.exists() and path.parent == tmp_path / "sitrep"
+        path.unlink()
+        stale = path.with_name(f"gazetteer-{min_population}-000000000000.sqlite")
+        stale.write_bytes(b"an index built from older rules")
+        gazetteer.load.cache_clear()
+        assert gazetteer.load(min_population).lookup("Moscow")[0].country_code == "RU"
+        assert path.exists() and not stale.exists()
+    finally:
+        gazetteer.load.cache_clear()
+
+
+@pytest.mark.parametrize("min_population", [15000])
+def test_gazetteer_falls_back_to_temp_when_cache_is_unwritable(tmp_path, monkeypatch,
+                                                               min_population):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr(gazetteer.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    gazetteer.load.cache_clear()
+    try:
+        gaz = gazetteer.load(min_population)
+        assert gaz.path.is_relative_to(tmp_path / "tmp")
+        assert gaz.lookup("Aleppo")[0].country_code == "SY"
+    finally:
+        gazetteer.load.cache_clear()
