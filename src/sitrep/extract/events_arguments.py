@@ -1,0 +1,403 @@
+"""Who did it and to whom: the actor and recipient spans of a trigger.
+
+The event layer decides WHICH spans are actors and recipients; the actor
+resolver (:mod:`sitrep.extract.actors`) decides their country and sector.
+Rules, each named in the entity's ``resolution``:
+
+* actor = grammatical subject; passive "by" agent; subject inherited through
+  xcomp/conj chains; the noun a relative clause modifies ("troops, which ...");
+* a pronoun subject inside reported speech is the speaker ("X said it would ...");
+* compounds split into conjuncts ("Russian and Syrian air forces" -> two actors);
+  "some of the groups, including A and B" -> A and B;
+* recipient = the object, the "on/against/with/to" object, the passive subject, or
+  for a rejected/backed proposal the proposal's owner ("Russia's proposed ceasefire");
+  for giving events (AID, SUPPORT, ...) an object that names no actor is the thing given,
+  and the recipient is its "to/for" object ("donated ventilators to Ethiopia").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.extract.events_triggers import Trigger, lemma
+from sitrep.model import Entity
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "which", "what"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her"})
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "one", "two", "three", "few",
+                         "none", "each", "both", "number", "part", "majority", "dozens",
+                         "hundreds", "thousands", "scores", "any", "thousand", "hundred",
+                         "dozen", "million", "score", "group", "crowd"})
+INCLUDING = frozenset({"including", "include", "like", "among"})
+#: Events whose direct object is the thing given, moved or cut, not the recipient.
+GIVING_EVENTS = frozenset({"AID", "MOBILIZE", "SANCTION", "COOPERATE", "AGREE", "RETREAT",
+                           "CONCEDE", "CONSULT", "SUPPORT"})
+#: "... to help X": the purpose verb's object is who benefits from aid or support.
+BENEFIT_VERBS = frozenset({"help", "assist", "support", "benefit", "aid", "feed", "protect"})
+RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "toward", "towards"})
+#: Edge tokens dropped from argument spans.
+_TRIM_DEPS = frozenset({"punct", "cc", "relcl", "acl", "appos", "advcl", "prep_including"})
+_NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
+                             "QUANTITY"})
+
+
+@dataclass
+class Argument:
+    """A chosen argument span (token indices) and why it was chosen."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    why: str
+    name_text: str | None = None  # a fuller phrase to resolve ("Russian air forces")
+
+
+def np_bounds(head) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree without clauses, appositions or conjuncts."""
+    keep = {head.i}
+    stack = [c for c in head.children if not _cut(c)]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        stack.extend(c for c in tok.children if not _cut(c))
+    start, end = head.i, head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    doc = head.doc
+    while start < head.i and doc[start].dep_ in ("punct", "cc"):
+        start += 1
+    while end > head.i and (doc[end].dep_ in ("punct", "cc", "case") or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+
+
+def _cut(tok) -> bool:
+    if tok.dep_ == "punct":
+        return tok.tag_ != "HYPH"  # keep "al-Sham", "Al-Nusra" whole
+    if tok.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "ccomp"):
+        return True
+    return tok.dep_ == "prep" and lemma(tok) in INCLUDING
+
+
+def _expand_head(head) -> list:
+    """"some of the armed groups, including A and B" -> [A, B]; "some of X" -> [X]."""
+    if lemma(head) in QUANTIFIERS or head.like_num:
+        of = [p for c in head.children if c.dep_ == "prep" and lemma(c) == "of"
+              for p in c.children if p.dep_ == "pobj"]
+        if of:
+            head = of[0]
+    included = [p for c in head.children if c.dep_ == "prep" and lemma(c) in INCLUDING
+                for p in c.children if p.dep_ == "pobj"]
+    if included and included[0].pos_ == "PROPN":
+        return [included[0], *included[0].conjuncts]
+    return [head, *head.conjuncts]
+
+
+def split_arguments(head, why: str) -> list[Argument]:
+    """One argument per conjunct, sharing the head noun of adjectival compounds.
+
+    "dozens of demonstrators" stays whole (the count belongs to the mention); "some of the
+    groups, including A and B" becomes A and B.
+    """
+    expanded = _expand_head(head)
+    if len(expanded) == 1 and expanded[0] is not head and _counted(head):
+        return [Argument(*np_bounds(head), f"{why}; counted group")]
+    out: list[Argument] = []
+    for conj in expanded:
+        out.extend(_adjectival_split(conj, why) or [Argument(*np_bounds(conj), why)])
+    return out
+
+
+def _counted(head) -> bool:
+    """A number or quantity word heading "of" + group ("dozens of demonstrators")."""
+    return (head.like_num or lemma(head) in QUANTIFIERS) and not any(
+        c.dep_ == "prep" and lemma(c) in INCLUDING for c in head.subtree)
+
+
+def _adjectival_split(head, why: str) -> list[Argument]:
+    """"Russian and Syrian air forces": the first adjective names "Russian air forces"."""
+    for mod in head.children:
+        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.conjuncts:
+            start, end = np_bounds(head)
+            tail = head.doc[mod.conjuncts[-1].i + 1:end].text
+            out = []
+            for adj in (mod, *mod.conjuncts):
+                if adj is mod:
+                    out.append(Argument(mod.i, mod.i + 1, f"{why}; conjunct with shared head",
+                                        name_text=f"{mod.text} {tail}"))
+                else:
+                    out.append(Argument(adj.i, end, f"{why}; conjunct"))
+            return out
+    return []
+
+
+def subject_head(verb):
+    """The subject of ``verb``, following xcomp/conj/relcl chains when it has none."""
+    tok = verb
+    for _ in range(5):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None and not _is_passive(tok):
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            if lemma(subj) in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, "relative pronoun -> the noun its clause modifies"
+            return subj, "subject"
+        if tok.dep_ == "relcl":
+            return tok.head, "relative clause -> the noun it modifies"
+        if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
+            return tok.head, "the noun this verb is attached to"
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and any(c.dep_ in ("dobj", "prep") for c in tok.head.children
+                        if lemma(c) not in ("in", "on", "at")):
+            return None, ""  # "put pressure on them to cease": the purpose's doer is unclear
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
+            if tok.dep_ == "xcomp":
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if obj is not None and lemma(tok.head) not in ("try", "attempt", "want"):
+                    return obj, "object of the governing verb (object control)"
+            tok = tok.head
+            continue
+        return None, ""
+    return None, ""
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent_head(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def speaker_of(verb, reporting: frozenset[str]):
+    """The subject of the reporting verb whose complement holds ``verb``, if any."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ in ("ccomp", "parataxis") and lemma(tok.head) in reporting:
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if tok.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def antecedent(pron, verb, reporting: frozenset[str]):
+    """A cheap antecedent for a pronoun subject: the reporting speaker, else the last subject."""
+    speaker = speaker_of(verb, reporting)
+    if speaker is not None and speaker.i != pron.i and lemma(speaker) not in PRONOUNS:
+        return speaker, f"pronoun '{pron.text}' -> speaker of the reporting verb"
+    sent = pron.sent
+    if sent.start > 0:
+        prev = pron.doc[sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                     and lemma(t) not in PRONOUNS and lemma(t) not in RELATIVE), None)
+        if subj is not None and pron.lower_ in ("it", "they"):
+            return subj, f"pronoun '{pron.text}' -> subject of the previous sentence"
+    return None, ""
+
+
+def _not_an_actor(head) -> bool:
+    """Dates, sums and percentages name no actor; a count does when it counts a group
+    ("thousands of workers", "45 protesters")."""
+    if head.ent_type_ not in _NON_ACTOR_ENTS:
+        return False
+    if head.ent_type_ != "CARDINAL":
+        return True
+    return lemma(head) not in QUANTIFIERS and not _has_of(head)
+
+
+def _has_of(head) -> bool:
+    return any(c.dep_ == "prep" and lemma(c) == "of" for c in head.children)
+
+
+def actor_arguments(trig: Trigger, reporting: frozenset[str],
+                    proposal_words: frozenset[str] = frozenset(),
+                    things: frozenset[str] = frozenset()) -> list[Argument]:
+    """The actor spans of a trigger (empty when none can be named).
+
+    A proposal that "backed" or "would see" something acts for its owner.
+    """
+    verb = trig.token
+    if trig.roles == "speaker_subject":
+        speaker = speaker_of(verb, reporting)
+        return split_arguments(speaker, "speaker of the ultimatum") if speaker is not None else []
+    agent = agent_head(verb)
+    if agent is not None:
+        return split_arguments(agent, "passive agent ('by ...')")
+    head, why = subject_head(verb)
+    if head is None or (_is_passive(verb) and head.dep_ == "nsubjpass"):
+        return []
+    if trig.sense.no_actor and (lemma(head) in things or lemma(head) in (trig.sense.subject or ())):
+        return []  # the subject is the event or the thing itself ("the truce began")
+    if _not_an_actor(head):
+        return []
+    if lemma(head) in proposal_words:
+        owner, how = owner_of(head, proposal_words)
+        return split_arguments(owner, f"{why}: owner of the {head.text} ({how})") if owner else []
+    if lemma(head) in PRONOUNS:
+        ante, why2 = antecedent(head, verb, reporting)
+        if ante is None:
+            return [Argument(head.i, head.i + 1, "pronoun, antecedent not found")]
+        return split_arguments(ante, why2)
+    return split_arguments(head, why)
+
+
+def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
+                        event_nouns: frozenset[str],
+                        things: frozenset[str] = frozenset(),
+                        is_actor=lambda tok: True,
+                        extra_preps: frozenset[str] = frozenset()) -> list[Argument]:
+    """The recipient spans of a trigger, by the rules in the module docstring."""
+    verb = trig.token
+    heads: list[tuple[object, str]] = [(t, "addressee of the request") for t in trig.recipient_tokens]
+    if trig.roles == "speaker_subject":
+        subj, _ = subject_head(verb)
+        if subj is not None:
+            heads.append((subj, "subject of the ultimatum"))
+    elif _is_passive(verb):
+        heads.extend((c, "passive subject") for c in verb.children
+                     if c.dep_ == "nsubjpass"
+                     and not (lemma(c) in things and (trig.sense.no_actor or trig.event in GIVING_EVENTS)))
+    if trig.inner is None or trig.recipient_tokens == []:
+        heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor))
+    if trig.inner is not None and trig.inner.pos_ in ("VERB", "AUX") and not heads:
+        # "agreed to lift the ban on X": the wrapped event's recipient
+        heads.extend(_object_recipients(trig.inner, trig, event_nouns, proposal_words, things,
+                                        is_actor))
+    if extra_preps and not heads:
+        heads.extend((p, "host or place left") for c in verb.children
+                     if c.dep_ == "prep" and lemma(c) in extra_preps
+                     for p in c.children if p.dep_ == "pobj")
+    out: list[Argument] = []
+    seen: set[int] = set()
+    for head, why in heads:
+        if head is None or head.i in seen or _not_an_actor(head):
+            continue
+        seen.add(head.i)
+        if lemma(head) in proposal_words:
+            owner, how = owner_of(head, proposal_words)
+            if owner is not None:
+                out.extend(split_arguments(owner, f"owner of the {head.text} ({how})"))
+            else:  # "a ceasefire with the Taliban", "an offer to Iran"
+                out.extend(a for p in _prep_objects(head, deep=True) if p.i not in seen
+                           for a in split_arguments(p, f"object of '{head.text}'"))
+            continue
+        if lemma(head) in RELATIVE or lemma(head) in DEMONSTRATIVES or (
+                lemma(head) in PRONOUNS and head.dep_ != "nsubjpass"):
+            continue
+        if head.dep_ == "pobj" and lemma(head) in event_nouns:
+            continue  # "a state of emergency": what is lifted, not who
+        out.extend(split_arguments(head, why))
+    return out
+
+
+def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
+                       proposal_words: frozenset[str], things: frozenset[str], is_actor):
+    """Objects and prepositional objects; an event noun passes on its own "on X" object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if trig.noun is not None:
+        objs = [trig.noun]
+    out = []
+    for obj in objs:
+        if lemma(obj) in event_nouns and lemma(obj) not in proposal_words:
+            out.extend((p, f"object of '{obj.text}'")
+                       for p in _prep_objects(obj, deep=True, extra=frozenset({"of"})))
+        elif trig.event in GIVING_EVENTS and (lemma(obj) in things or not is_actor(obj)):
+            # what is given, moved or cut ("provided two corridors to X"): X is the recipient;
+            # "welcomed the resumption of ties with X": followed through "of"
+            out.extend((p, f"object of '{obj.text}'") for p in _nested_objects(obj))
+        else:
+            out.append((obj, "direct object"))
+    out.extend((p, "prepositional object") for p in _prep_objects(verb))
+    if trig.event in GIVING_EVENTS and not out:
+        out.extend((o, f"beneficiary of '{c.text}'") for c in verb.children
+                   if c.dep_ in ("advcl", "xcomp") and lemma(c) in BENEFIT_VERBS
+                   for o in c.children if o.dep_ == "dobj")
+    return out
+
+
+def _nested_objects(tok, depth: int = 3) -> list:
+    """Recipient-like prepositional objects of ``tok``, looking through "of" phrases."""
+    found = _prep_objects(tok, deep=True)
+    if found or depth == 0:
+        return found
+    for prep in tok.children:
+        if prep.dep_ == "prep" and lemma(prep) == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_nested_objects(pobj, depth - 1))
+    return found
+
+
+def _prep_objects(tok, deep: bool = False, extra: frozenset[str] = frozenset()) -> list:
+    """Objects of "on/against/with/to ..." under ``tok``; ``deep`` also looks through a
+    participle ("a ban imposed on X") and "for" ("aid for X")."""
+    preps = RECIPIENT_PREPS | ({"for"} if deep else set()) | extra
+    out = [p for c in tok.children if c.dep_ in ("prep", "dative") and lemma(c) in preps
+           for p in c.children if p.dep_ == "pobj"]
+    out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if deep and not out:
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            out.extend(_prep_objects(acl))
+    return out
+
+
+def owner_of(noun, proposal_words: frozenset[str], lookback: int = 3):
+    """Whose proposal/offer/plan a noun is: possessor, nationality, relative-clause subject,
+    "by"/"from" object; a bare definite noun looks back for an owned earlier mention."""
+    owner = _own_owner(noun)
+    if owner is not None:
+        return owner, "possessor"
+    for conj in noun.conjuncts:
+        owner = _own_owner(conj)
+        if owner is not None:
+            return owner, "possessor of the conjunct"
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        sents = 0
+        for tok in reversed(noun.doc[:noun.i]):
+            if tok.is_sent_start:
+                sents += 1
+                if sents > lookback:
+                    break
+            if lemma(tok) == lemma(noun) and tok.pos_ == "NOUN":
+                owner = _own_owner(tok)
+                if owner is not None:
+                    return owner, f"earlier mention '{tok.text}' at offset {tok.idx}"
+    return None, ""
+
+
+def _own_owner(noun):
+    for child in noun.children:
+        if child.dep_ == "poss" and lemma(child) not in PRONOUNS and child.tag_ != "PRP$":
+            return child
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and lemma(subj) not in RELATIVE:
+                return subj
+        if child.dep_ in ("prep", "agent") and lemma(child) in ("by", "from", "of"):
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def to_entities(args: list[Argument], doc, resolve) -> list[Entity]:
+    """Entities for argument spans, each resolved to a code by ``resolve(span, name_text)``."""
+    out: list[Entity] = []
+    for arg in args:
+        span = doc[arg.start:arg.end]
+        if not span.text.strip():
+            continue
+        ent = resolve(span, arg.name_text)
+        ent.resolution = f"{arg.why}; {ent.resolution}" if ent.resolution else arg.why
+        if not any(e.start == ent.start and e.end == ent.end for e in out):
+            out.append(ent)
+    return out

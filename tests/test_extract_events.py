@@ -1,0 +1,296 @@
+"""The event layer: PLOVER coding, actors, status, dates, places, attributes, dedup."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep
+from sitrep.extract import events
+from sitrep.extract.context import Context
+from sitrep.model import Article, Place, TimeExpr
+from sitrep.settings import Settings
+
+EVENTS_ONLY = Settings(layers=frozenset({"events"}))
+
+
+def _events(text: str, published: str = "2016-10-18"):
+    return sitrep.analyze(text, published=published, settings=EVENTS_ONLY).events
+
+
+def _one(text: str, event: str):
+    found = [e for e in _events(text) if e.event == event]
+    assert found, f"no {event} in {[(e.event, e.rule) for e in _events(text)]}"
+    return found[0]
+
+
+def _codes(entities) -> set[str]:
+    return {e.code for e in entities if e.code}
+
+
+# -- the seed article's acceptance points -----------------------------------------------------
+
+@pytest.mark.parametrize("point", ["ceasefire"])
+def test_events_seed_ceasefire_by_russian_and_syrian_air_forces(seed_result, point):
+    found = [e for e in seed_result.events
+             if (e.event, e.mode) in (("RETREAT", "ceasefire"), ("CONCEDE", None))
+             and {"RUS", "SYR"} <= _codes(e.actor)]
+    assert found, [(e.event, e.mode, _codes(e.actor)) for e in seed_result.events]
+    event = found[0]
+    assert event.date == "2016-10-18"
+    assert event.location is not None and event.location.text == "Aleppo"
+    assert event.attributes.get("duration") == "PT48H"
+
+
+@pytest.mark.parametrize("trigger", ["halt"])
+def test_events_seed_future_halt_dated_thursday(seed_result, trigger):
+    found = [e for e in seed_result.events if e.trigger and e.trigger.text == trigger
+             and e.status == "future"]
+    assert found
+    assert found[0].date == "2016-10-20"
+    assert found[0].date_resolution.startswith("own time expression")
+
+
+@pytest.mark.parametrize("rebels", [{"Fastaqim", "Ahrar al-Sham"}])
+def test_events_seed_rebels_reject_russian_offer(seed_result, rebels):
+    event = next(e for e in seed_result.events if e.event == "REJECT" and e.reported_by)
+    texts = {a.text for a in event.actor}
+    assert all(any(r in t for t in texts) for r in rebels)
+    assert {(a.code, a.sector) for a in event.actor} == {("SYR", "REB")}
+    assert "RUS" in _codes(event.recipient)
+    assert event.reported_by.text == "Reuters"
+
+
+@pytest.mark.parametrize("target", ["Al-Nusra Front"])
+def test_events_seed_churkin_threatens_nusra(seed_result, target):
+    event = next(e for e in seed_result.events if e.event == "THREATEN")
+    assert [(a.code, a.sector) for a in event.actor] == [("RUS", "GOV")]
+    assert "Churkin" in event.actor[0].text
+    assert any(target in r.text for r in event.recipient)
+    assert event.status == "occurred"
+
+
+@pytest.mark.parametrize("codes", [{"UNO", "IGO"}])
+def test_events_seed_un_conditions_humanitarian_work(seed_result, codes):
+    found = [e for e in seed_result.events if e.event in ("REQUEST", "REJECT")
+             and _codes(e.actor) & codes and "unless" in seed_result.article.text[
+                 e.evidence.start:e.evidence.end + 80]]
+    assert found
+
+
+@pytest.mark.parametrize("verb", ["defeated"])
+def test_events_seed_council_rejects_russian_proposal(seed_result, verb):
+    event = next(e for e in seed_result.events if e.trigger and e.trigger.text == verb
+                 and "UNSC" in e.evidence.text)
+    assert event.event == "REJECT"
+    assert "RUS" in _codes(event.recipient)
+    assert "UNSC" in event.actor[0].text
+
+
+@pytest.mark.parametrize("marker", ["READ MORE"])
+def test_events_seed_nothing_from_related_story_line(seed_result, marker):
+    line_start = seed_result.article.text.index(marker)
+    line_end = seed_result.article.text.index("\n", line_start)
+    assert not [e for e in seed_result.events
+                if e.evidence.start < line_end and line_start < e.evidence.end]
+
+
+def test_events_seed_every_span_points_into_the_text(seed_result):
+    text = seed_result.article.text
+    for event in seed_result.events:
+        for span in [event.evidence, event.trigger, *event.mentions, *event.actor,
+                     *event.recipient, *([event.reported_by] if event.reported_by else [])]:
+            assert text[span.start:span.end] == span.text
+        assert event.rule
+
+
+# -- actors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, codes", [
+    ("The Russian and Syrian air forces bombed the town on Monday.", {"RUS", "SYR"}),
+    ("Hungarian and Romanian officials signed the accord in Vienna.", {"HUN", "ROU"}),
+])
+def test_events_compound_actor_split_into_conjuncts(text, codes):
+    event = _events(text)[0]
+    assert len(event.actor) == 2
+    assert _codes(event.actor) == codes
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("The village was shelled by Turkish troops.", "ASSAULT", "Turkish troops", "The village"),
+    ("The offer was rejected by the Iranian government.", "REJECT", "the Iranian government", None),
+])
+def test_events_passive_agent_is_the_actor(text, event_type, actor, recipient):
+    event = _one(text, event_type)
+    assert [a.text for a in event.actor] == [actor]
+    if recipient:
+        assert recipient in [r.text for r in event.recipient]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Turkish army said it had shelled Kurdish positions.", "The Turkish army"),
+    ("Defence minister Ivan Petrov said the jets attacked the convoy.", "the jets"),
+])
+def test_events_reported_speech_actor_is_not_the_speaker(text, actor):
+    event = _one(text, "ASSAULT")
+    assert [a.text for a in event.actor] == [actor]
+
+
+@pytest.mark.parametrize("text", ["Iranian forces, which entered the town, attacked the base."])
+def test_events_relative_pronoun_resolves_to_its_noun(text):
+    actors = [a.text for e in _events(text) for a in e.actor]
+    assert "which" not in actors
+
+
+# -- types, modes, status --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("The rebels refused to release the hostages.", "REJECT", "yield"),
+    ("Egypt called for a ceasefire in Gaza.", "REQUEST", "yield"),
+    ("Hamas agreed to a ceasefire on Sunday.", "AGREE", None),
+    ("The government announced a ceasefire on Sunday.", "CONCEDE", None),
+    ("Police arrested 12 protesters in Cairo.", "COERCE", "arrest"),
+    ("Thousands of workers staged a protest outside parliament.", "PROTEST", "demo"),
+    ("The army threatened to attack the rebel enclave.", "THREATEN", "violence"),
+])
+def test_events_type_and_mode(text, event_type, mode):
+    event = _one(text, event_type)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Russian jets did not attack the town.", "negated"),
+    ("Russian jets will attack the town on Friday.", "future"),
+    ("Russian jets are to attack the town.", "future"),
+    ("Russian jets could attack the town.", "hypothetical"),
+    ("If talks fail, Russian jets will attack the town.", "future"),
+    ("Russian jets attacked the town.", "occurred"),
+])
+def test_events_status(text, status):
+    event = _one(text, "ASSAULT")
+    assert event.status == status
+
+
+@pytest.mark.parametrize("text", ["The president said he was happy with the weather."])
+def test_events_statement_is_not_an_event(text):
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", ["The government will not lift the ban on the party."])
+def test_events_refused_cooperation_is_reject_not_negation(text):
+    event = _one(text, "REJECT")
+    assert event.status == "occurred"
+
+
+# -- attributes, dates, places ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed 58 people in the market.", {"dead": 58}),
+    ("Militants attacked the base, leaving at least 86 dead.", {"dead": 86, "dead_mod": "at least"}),
+    ("Police arrested 12 protesters in Cairo.", {"arrested": 12}),
+])
+def test_events_casualty_attributes(text, expected):
+    event = [e for e in _events(text) if e.event in ("ASSAULT", "COERCE")][0]
+    assert {k: event.attributes.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, duration", [
+    ("The army halted strikes for a 72-hour pause.", "PT72H"),
+])
+def test_events_duration_attribute(text, duration):
+    assert _one(text, "RETREAT").attributes["duration"] == duration
+
+
+def _context(nlp, text, *, times=(), places=(), published=dt.date(2016, 10, 18)) -> Context:
+    article = Article(id="t", text=text)
+    return Context(article=article, doc=nlp(text), settings=EVENTS_ONLY, published=published,
+                   times=list(times), places=list(places))
+
+
+@pytest.mark.parametrize("text", ["Syrian troops shelled Homs on Friday. Later, rebels attacked a "
+                                  "checkpoint."])
+def test_events_date_and_place_from_own_clause_else_fallbacks(nlp, text):
+    friday = text.index("Friday")
+    homs = text.index("Homs")
+    ctx = _context(nlp, text, times=[TimeExpr("Friday", friday, friday + 6, "DATE", "2016-10-14")],
+                   places=[Place("Homs", homs, homs + 4, name="Homs", geonameid=169577,
+                                 feature="city")])
+    found = {e.event + str(i): e for i, e in enumerate(events.extract(ctx))}
+    first, second = list(found.values())[:2]
+    assert (first.date, first.time) == ("2016-10-14", "2016-10-14")
+    assert first.location.text == "Homs" and "clause" in first.location_resolution
+    assert second.date == "2016-10-18" and second.date_resolution == "publication date"
+    assert "main place" in second.location_resolution
+
+
+@pytest.mark.parametrize("text", [
+    "Russian jets bombed Idlib. Witnesses said Russian jets bombed the city again.",
+])
+def test_events_dedup_merges_repeated_mentions(text):
+    found = [e for e in _events(text) if e.event == "ASSAULT"]
+    assert len(found) == 1
+    assert len(found[0].mentions) == 1
+
+
+@pytest.mark.parametrize("text", ["Turkish troops attacked Kurdish fighters. Iraqi troops attacked "
+                                  "Kurdish fighters."])
+def test_events_dedup_keeps_events_of_different_actors(text):
+    assert len([e for e in _events(text) if e.event == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("text", ["“We will defend the city,” the Russian defence minister said."])
+def test_events_speakers_of_quotes_get_codes(text):
+    result = sitrep.analyze(text, published="2016-10-18")
+    speakers = [q.speaker for q in result.quotes if q.speaker is not None]
+    if not speakers:
+        pytest.skip("the quote layer found no speaker here")
+    assert speakers[0].code == "RUS"
+
+
+# -- PLOVER recoding rules ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Japan will send aid to Nepal next week.", "AGREE"),
+    ("Israel is willing to withdraw its troops from the city.", "CONCEDE"),
+])
+def test_events_announced_future_cooperation_is_intent(text, event_type):
+    event = _one(text, event_type)
+    assert event.status == "future"
+    assert event_type in event.rule
+
+
+@pytest.mark.parametrize("text", ["The minister urged calm in the capital.",
+                                  "The minister rejected accusations of corruption."])
+def test_events_appeals_and_denials_are_not_events(text):
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", ["Egypt urged Israel to lift the blockade.",
+                                  "The group claimed that it had attacked the base."])
+def test_events_urged_or_claimed_events_are_not_asserted(text):
+    assert all(e.status in ("hypothetical", "negated") for e in _events(text))
+
+
+@pytest.mark.parametrize("text", ["Russian Foreign Minister Sergei Lavrov held talks with "
+                                  "Jordan's foreign minister in Moscow."])
+def test_events_meeting_participants_are_all_actors(text):
+    event = _one(text, "CONSULT")
+    assert len(event.actor) == 2 and event.recipient == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Syrian army announced a ceasefire with the rebels.", None),
+])
+def test_events_ceasefire_with_names_the_other_side(text, code):
+    event = _one(text, "CONCEDE")
+    assert [r.text for r in event.recipient] == ["the rebels"]
+
+
+@pytest.mark.parametrize("text", ["verbs:\n  attack: [{event: ASSAULT}]\n  attack: [{event: COERCE}]\n"])
+def test_events_rules_refuse_duplicate_keys(tmp_path, text):
+    from sitrep.extract.events_lexicon import read_rules
+
+    path = tmp_path / "event_triggers.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate key 'attack'"):
+        read_rules(path)
