@@ -1,0 +1,225 @@
+"""The quote layer: direct quotations, reported speech and their speakers."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+from sitrep.extract.quotes_direct import find_quoted
+
+QUOTES_ONLY = sitrep.Settings(layers=frozenset({"quotes"}))
+
+
+def quotes_of(text: str):
+    return sitrep.analyze(text, published="2020-05-04", settings=QUOTES_ONLY).quotes
+
+
+def quote_containing(quotes, words: str):
+    found = [q for q in quotes if words in q.content.text]
+    assert found, f"no quote contains {words!r}: {[q.content.text for q in quotes]}"
+    return found[0]
+
+
+# --- the seed article -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_text):
+    return sitrep.analyze(seed_text, published="2016-10-18", settings=QUOTES_ONLY).quotes
+
+
+@pytest.mark.parametrize("words", ["The goal of this work", "Every party genuinely interested"])
+def test_quotes_seed_direct_quotes_are_shoigus(seed_quotes, words):
+    q = quote_containing(seed_quotes, words)
+    assert q.direct and q.content.text.startswith("“") and q.content.text.endswith("”")
+    assert q.speaker is not None and q.speaker.name == "Sergey Shoigu"
+
+
+@pytest.mark.parametrize("words", ["The goal of this work"])
+def test_quotes_seed_minister_chain_reaches_the_name(seed_quotes, words):
+    q = quote_containing(seed_quotes, words)
+    chain = [s.text for s in q.speaker.chain]
+    assert q.speaker.text == "the minister"
+    assert chain[0] == "the minister" and chain[-1] == "Sergey Shoigu"
+
+
+@pytest.mark.parametrize("words,speaker,cue", [
+    ("Al-Nusra Front has two options", "Vitaly Churkin", "said"),
+    ("it would not attempt to carry out", "UN", "said"),
+    ("rejected Russia’s proposed ceasefire", "Reuters", "reported"),
+])
+def test_quotes_seed_reported_speech_speakers(seed_quotes, words, speaker, cue):
+    q = quote_containing(seed_quotes, words)
+    assert not q.direct
+    assert q.speaker.name == speaker and q.cue.text == cue
+
+
+@pytest.mark.parametrize("marker", ["READ MORE"])
+def test_quotes_seed_link_line_yields_nothing(seed_text, seed_quotes, marker):
+    line_start = seed_text.index(marker)
+    line_end = seed_text.index("\n", line_start)
+    assert not [q for q in seed_quotes if line_start <= q.content.start < line_end]
+
+
+@pytest.mark.parametrize("field", ["content", "cue", "speaker"])
+def test_quotes_seed_offsets_point_into_text(seed_text, seed_quotes, field):
+    for q in seed_quotes:
+        item = getattr(q, field)
+        if item is not None:
+            assert seed_text[item.start:item.end] == item.text
+        assert q.rule
+
+
+# --- constructions, on sentences written for these tests --------------------------------
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ("“We will not pull back from the border,” the general said.", "pull back", "the general",
+     "said"),
+    ('Maria Lopez said: "The water supply will be restored by Friday."', "water supply",
+     "Maria Lopez", "said"),
+    ('"The talks were long but productive," said Ahmed Karimi.', "talks were long",
+     "Ahmed Karimi", "said"),
+    ("« Nous resterons ici jusqu'au bout », said the mayor.", "resterons", "the mayor", "said"),
+])
+def test_quotes_direct_speaker_before_or_after(text, words, speaker, cue):
+    q = quote_containing(quotes_of(text), words)
+    assert q.direct and q.speaker.text == speaker and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Jan Novak visited the flooded town on Sunday. “The road is open,” he added, "
+    "“but the bridge is still closed to lorries.”",
+])
+def test_quotes_split_quote_shares_cue_and_speaker(text):
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 2
+    assert quotes[0].cue.start == quotes[1].cue.start
+    assert {q.speaker.name for q in quotes} == {"Jan Novak"}
+
+
+@pytest.mark.parametrize("text", [
+    "“The harvest failed this year,” said Ana Ruiz. “We have nothing left to sell at the market.”",
+])
+def test_quotes_continuation_after_cue_sentence(text):
+    quotes = quotes_of(text)
+    second = quote_containing(quotes, "nothing left")
+    assert second.direct and second.speaker.name == "Ana Ruiz"
+    assert "continuation" in second.rule
+
+
+@pytest.mark.parametrize("text,inner", [
+    ("“They call them the ‘moderate opposition’ but they are armed men,” the envoy said.",
+     "‘moderate opposition’"),
+])
+def test_quotes_nested_single_quotes_stay_inside(text, inner):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1 and inner in quotes[0].content.text
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Officials described the camp as a “temporary shelter” for the displaced families.",
+     "temporary shelter"),
+    ("The rebels rejected what they called the 'peace process' and left the town.",
+     "peace process"),
+])
+def test_quotes_scare_quotes_are_not_quotes(text, phrase):
+    assert not [q for q in quotes_of(text) if q.direct and phrase in q.content.text]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("According to the health ministry, 40 people were injured in the blast.",
+     "40 people were injured in the blast", "the health ministry"),
+    ("Forty people were injured in the blast, according to the health ministry.",
+     "Forty people were injured in the blast", "the health ministry"),
+])
+def test_quotes_according_to(text, content, speaker):
+    q = quote_containing(quotes_of(text), "injured")
+    assert q.content.text == content and q.speaker.text == speaker
+    assert q.cue.text.lower() == "according to" and not q.direct
+
+
+@pytest.mark.parametrize("text,content,speaker,cue", [
+    ("The governor told Reuters that the curfew would be lifted on Monday.",
+     "that the curfew would be lifted on Monday", "The governor", "told"),
+    ("The company said it would close two factories next year.",
+     "it would close two factories next year", "The company", "said"),
+    ("Several villages were cut off by the floods, the Red Cross reported.",
+     "Several villages were cut off by the floods", "the Red Cross", "reported"),
+    ("The minister warned that prices could rise further.",
+     "that prices could rise further", "The minister", "warned"),
+])
+def test_quotes_reported_speech(text, content, speaker, cue):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and not q.direct
+    assert q.speaker.text == speaker and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text,pronoun,name", [
+    ("Ahmed Karimi arrived in the capital on Monday. He said the talks would continue next week.",
+     "He", "Ahmed Karimi"),
+    ("Defense Minister Sergei Petrov inspected the base. “The troops are ready,” he said.",
+     "he", "Sergei Petrov"),
+])
+def test_quotes_pronoun_speaker_resolution(text, pronoun, name):
+    q = [q for q in quotes_of(text) if q.speaker is not None and q.speaker.text == pronoun][0]
+    assert q.speaker.name == name
+    assert q.speaker.chain[0].text == pronoun and name in q.speaker.chain[-1].text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He said “yes” and “no.”", ["“yes”", "“no.”"]),
+    ('A "b c" d.', ['"b c"']),
+    ("“First paragraph goes on\n“Second paragraph ends.”", ["“First paragraph goes on",
+                                                             "“Second paragraph ends.”"]),
+    ("''Hopefully,'' she said.", ["''Hopefully,''"]),
+])
+def test_quotes_find_quoted_pairs_marks(text, expected):
+    assert [text[q.start:q.end] for q in find_quoted(text)] == expected
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ("Readers wrote to us after the debate.\n“We were never asked what we wanted.” "
+     "― Pamela Ortiz\n", "never asked", "Pamela Ortiz", "―"),
+    ("Host Ben Wallace spoke to the governor.\nWALLACE: Will you run again next year?\n",
+     "run again", "WALLACE", ":"),
+])
+def test_quotes_verbless_attribution(text, words, speaker, cue):
+    q = quote_containing(quotes_of(text), words)
+    assert q.speaker.text == speaker and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The mayor rejected Karimi's claim that the dam was unsafe.", "that the dam was unsafe",
+     "Karimi"),
+])
+def test_quotes_reporting_noun_with_that_clause(text, content, speaker):
+    found = [q for q in quotes_of(text) if q.cue is not None and q.cue.text == "claim"]
+    assert len(found) == 1
+    assert found[0].content.text == content and found[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("The new bridge, the engineer said, would open to traffic in May.",
+     ["The new bridge", "would open to traffic in May"]),
+])
+def test_quotes_interjected_cue_splits_content(text, parts):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == parts
+    assert len({(q.cue.start, q.speaker.text) for q in quotes}) == 1
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('The auditor said the contracts were handed out "like candy" to friends of the mayor.',
+     '"like candy"'),
+])
+def test_quotes_mixed_quote_is_one_reported_quote(text, fragment):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert fragment in q.content.text and not q.direct and q.rule.endswith("(mixed)")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Farmers met Ana Ruiz, who said the harvest had failed across the valley.", "Ana Ruiz"),
+])
+def test_quotes_relative_pronoun_speaker(text, name):
+    q = quote_containing(quotes_of(text), "harvest had failed")
+    assert q.speaker.text == "who" and q.speaker.name == name
