@@ -24,6 +24,11 @@ SCORERS: dict[str, str] = {
     "meantime": "sitrep.eval.time:score_meantime",
     "lgl": "sitrep.eval.geo:score_lgl",
     "geovirus": "sitrep.eval.geo:score_geovirus",
+    "ecbplus": "sitrep.eval.stories:score_ecbplus",
+    "fakes": "sitrep.eval.stories:score_fakes",
+    "contradictions_judged": "sitrep.eval.stories:score_contradictions_judged",
+    "basil": "sitrep.eval.stories:score_basil",
+    "ptc": "sitrep.eval.stories:score_ptc",
 }
 
 

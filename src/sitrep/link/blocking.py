@@ -1,0 +1,102 @@
+"""Candidate blocking: which existing stories a new article could belong to.
+
+Comparing every article with every story is quadratic; news about one event
+shares a time window and usually a place, actor or a rare word. Each article
+is reduced to :class:`Features` (keys, date, term counts) and stories are
+looked up through an inverted index of those keys, then filtered by date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.link import similarity
+from sitrep.model import DocumentResult
+
+#: A year written in the text ("2008"); reports naming only other years are other events.
+_YEAR = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,])")
+
+#: Entity labels whose names identify who is involved.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(slots=True)
+class Features:
+    """What the linker keeps of one article (serialisable, no text)."""
+
+    id: str
+    source: str
+    published: str | None
+    counts: dict[str, int]
+    places: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "published": self.published,
+                "counts": self.counts, "places": self.places, "actors": self.actors,
+                "events": self.events, "years": self.years}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Features":
+        return cls(**d)
+
+
+def place_key(place) -> str | None:
+    """A GeoNames id when resolved, else the lower-cased surface form."""
+    if place is None:
+        return None
+    if place.geonameid:
+        return f"geo:{place.geonameid}"
+    return f"name:{(place.name or place.text).lower()}"
+
+
+def features(result: DocumentResult, *, source: str | None = None,
+             published: str | None = None) -> Features:
+    """The blocking and similarity features of one analysed article."""
+    a = result.article
+    places = sorted({k for k in (place_key(p) for p in result.places) if k})
+    actors = sorted({(e.name or e.text).lower() for e in result.entities
+                     if (e.label in ACTOR_LABELS) and e.text})
+    events = sorted({e.event for e in result.events if e.status != "negated"})
+    years = sorted(set(_YEAR.findall(a.text)))
+    return Features(id=a.id, source=source or a.source or "unknown",
+                    published=(published or a.published or None) and str(published or a.published)[:10],
+                    counts=similarity.term_counts(a.text, a.title), places=places, actors=actors,
+                    events=events, years=years)
+
+
+def to_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def within(day: dt.date | None, start: dt.date | None, end: dt.date | None, window: int) -> bool:
+    """True when ``day`` lies within ``window`` days of [start, end]; unknown dates never block."""
+    if day is None or start is None or end is None:
+        return True
+    return start - dt.timedelta(days=window) <= day <= end + dt.timedelta(days=window)
+
+
+class KeyIndex:
+    """Inverted index from blocking keys (top terms, places) to story ids."""
+
+    def __init__(self):
+        self.postings: dict[str, set[str]] = {}
+
+    def add(self, keys: list[str], story_id: str) -> None:
+        for k in keys:
+            self.postings.setdefault(k, set()).add(story_id)
+
+    def candidates(self, keys: list[str]) -> set[str]:
+        out: set[str] = set()
+        for k in keys:
+            out |= self.postings.get(k, set())
+        return out

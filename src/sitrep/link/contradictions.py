@@ -1,0 +1,182 @@
+"""Contradictions: reports of one story that disagree on a slot, with evidence.
+
+For each slot and event (``about``) every article contributes its first
+claim (leads state the main figure). Then:
+
+- copies of one text (a copy family) speak once;
+- an outlet that reports again later with another value has *updated*
+  itself: its latest value stands and the change is recorded as an
+  :class:`Update`, never as a contradiction;
+- remaining values from different outlets conflict when their ranges do not
+  overlap ("at least 58" = 58..inf is compatible with 60; 58 and 86 are not),
+  durations differ, dates/times differ, places are different non-nested
+  places, or the coded actors share nothing.
+
+Two claims are only compared when they are about one fact: the articles are
+close enough to report one incident (``related``, a TF-IDF test made by
+``describe``), counts are of the same class of victims ("22 children" is
+not a rival of "26 civilians") and their leads do not set them in different
+places. Numbers published more than ``max_days_apart`` days apart are not
+compared: tolls rise as bodies are found, so a week-old figure is not a
+contradiction.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from sitrep.link.blocking import to_date
+from sitrep.link.model import Claim, Contradiction, SlotValue, Update
+
+NUMERIC_SLOTS = frozenset({"dead", "injured", "arrested", "count", "duration"})
+#: Largest gap in publication days between two reports whose numbers are compared.
+MAX_DAYS_APART = 1
+
+
+def conflict(a: Claim, b: Claim) -> str | None:
+    """Why two claims of one slot cannot both be true, or None when they are compatible."""
+    if a.slot in NUMERIC_SLOTS:
+        if a.low is None or b.low is None:
+            return None
+        if a.high < b.low or b.high < a.low:
+            return f"ranges {_r(a)} and {_r(b)} do not overlap"
+        return None
+    if a.slot == "date":
+        x, y = a.value, b.value
+        return None if x.startswith(y) or y.startswith(x) else f"dates {x} and {y} differ"
+    if a.slot == "time":
+        return None if a.value[:13] == b.value[:13] else f"times {a.value} and {b.value} differ"
+    if a.slot == "place":
+        return _place_conflict(a.detail, b.detail)
+    if a.slot == "actor":
+        shared = set(a.detail.get("codes") or [a.value]) & set(b.detail.get("codes") or [b.value])
+        return None if shared else f"actors {a.value} and {b.value} share no code"
+    return None if a.value == b.value else f"values {a.value} and {b.value} differ"
+
+
+def _r(c: Claim) -> str:
+    hi = "inf" if c.high == float("inf") else f"{c.high:g}"
+    return f"{c.low:g}..{hi}"
+
+
+def _place_conflict(a: dict, b: dict) -> str | None:
+    """Two places conflict unless equal or one contains the other (country, region, city)."""
+    if a.get("geonameid") == b.get("geonameid"):
+        return None
+    if a.get("country") != b.get("country"):
+        return f"places in different countries ({a.get('country')}, {b.get('country')})"
+    broad = {"country", "admin1", "region"}
+    if a.get("feature") in broad or b.get("feature") in broad:
+        if a.get("feature") == "country" or b.get("feature") == "country":
+            return None
+        if a.get("admin1") == b.get("admin1"):
+            return None
+    return "different places"
+
+
+def _latest_per_outlet(claims: list[Claim], families: Mapping[str, str], related=None):
+    """One claim per outlet (its latest), plus the updates an outlet made to its own value."""
+    by_outlet: dict[str, list[Claim]] = defaultdict(list)
+    seen_family: set[str] = set()
+    for c in sorted(claims, key=lambda c: (c.published or "", c.article)):
+        fam = families.get(c.article, c.article)
+        if fam in seen_family:
+            continue  # a copy repeats its original; it speaks once
+        seen_family.add(fam)
+        by_outlet[c.source].append(c)
+    latest, updates = [], []
+    for source, cs in by_outlet.items():
+        for before, after in zip(cs, cs[1:]):
+            if (before.published or "") < (after.published or "") and conflict(before, after) \
+                    and _same_fact(before, after, related):
+                updates.append(Update(slot=after.slot, about=after.about, source=source,
+                                      before=_side([before]), after=_side([after])))
+        latest.append(cs[-1])
+    return latest, updates
+
+
+def _side(claims: Sequence[Claim]) -> SlotValue:
+    v = SlotValue(value=claims[0].value)
+    for c in claims:
+        if c.article not in v.articles:
+            v.articles.append(c.article)
+        if c.source not in v.sources:
+            v.sources.append(c.source)
+        v.evidence.append(c.evidence)
+    return v
+
+
+def _comparable(a: Claim, b: Claim, max_days_apart: int, related) -> bool:
+    """Whether two outlets' claims are about one fact: close in time, same incident, victims, place."""
+    if a.source == b.source:
+        return False
+    da, db = to_date(a.published), to_date(b.published)
+    if a.slot in NUMERIC_SLOTS and da is not None and db is not None \
+            and abs((da - db).days) > max_days_apart:
+        return False
+    return _same_fact(a, b, related)
+
+
+def _same_fact(a: Claim, b: Claim, related) -> bool:
+    """Same incident (related articles), and for counts the same victims and place."""
+    if related is not None and not related(a.article, b.article):
+        return False
+    if a.slot not in NUMERIC_SLOTS:
+        return True
+    va, vb = a.detail.get("victims"), b.detail.get("victims")
+    if va and vb and va != vb:
+        return False  # civilians and fighters are counted apart
+    pa, pb = a.detail.get("place"), b.detail.get("place")
+    if pa and pb and _place_conflict(pa, pb):
+        return False
+    la, lb = a.detail.get("lead_places"), b.detail.get("lead_places")
+    return not (la and lb and not set(la) & set(lb))  # the leads set them in different places
+
+
+def find(claims: Sequence[Claim], *, families: Mapping[str, str] | None = None,
+         max_days_apart: int = MAX_DAYS_APART,
+         related: Callable[[str, str], bool] | None = None) -> tuple[list[Contradiction], list[Update]]:
+    """Contradictions and same-outlet updates among the claims of one story.
+
+    ``related(a, b)`` says whether two articles report the same incident
+    (a story can hold several); claims of unrelated articles are not compared.
+    """
+    families = families or {}
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    firsts: set[tuple[str, str, str]] = set()
+    for c in sorted(claims, key=lambda c: (c.article, c.evidence.start)):
+        if (c.slot, c.about, c.article) not in firsts:  # an article's first figure is its claim
+            firsts.add((c.slot, c.about, c.article))
+            groups[(c.slot, c.about)].append(c)
+    found, updates = [], []
+    for (slot, about), cs in sorted(groups.items()):
+        latest, ups = _latest_per_outlet(cs, families, related)
+        updates += ups
+        c = _contradiction(slot, about, latest, max_days_apart, related)
+        if c is not None:
+            found.append(c)
+    return found, updates
+
+
+def _contradiction(slot: str, about: str, claims: list[Claim], max_days_apart: int,
+                   related) -> Contradiction | None:
+    """The conflicting sides among one slot's claims (each value with its reporters), or None."""
+    reasons, involved = [], set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            why = conflict(a, b) if _comparable(a, b, max_days_apart, related) else None
+            if why:
+                reasons.append(why)
+                involved |= {id(a), id(b)}
+    if not reasons:
+        return None
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if id(c) in involved:
+            by_value[c.value].append(c)
+    values = [_side(cs) for _, cs in sorted(by_value.items(), key=lambda kv: _order(kv[1][0]))]
+    return Contradiction(slot=slot, about=about, values=values, rule=reasons[0])
+
+
+def _order(c: Claim):
+    return (c.low if c.low is not None else 0.0, c.value)

@@ -1,0 +1,358 @@
+"""Slot values each article reports: tolls, durations, dates, times, places, actors.
+
+The event layer writes casualty counts and durations into an event's
+``attributes`` ({"dead": 58, "dead_mod": "at least", "duration": "PT48H"}).
+A count is kept when a small pattern finds the same number in the event's
+evidence (a dateline day read as a toll is not); when no event of the lead
+carries one, the pattern reads ASSAULT evidence ("at least 58 people were
+killed", "killing 12"), and an article without events its lead. Only the
+lead's tolls count as the article's claim. The patterns, hedge ranges and
+victim classes are data: ``extract/rules/story_slots.yaml``.
+
+Every value becomes a :class:`Claim` with a numeric range where it has one,
+so that "at least 58" and "60" can be compared as ranges.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from importlib import resources
+
+import yaml
+
+from sitrep.link.model import Claim, Evidence
+from sitrep.model import DocumentResult, Event
+
+CASUALTY_SLOTS = ("dead", "injured", "arrested")
+#: Sentences at the top of an article (its lead) whose figures are its claims.
+LEAD_SENTENCES = 3
+_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?$")
+_HOURS = {"Y": 8760, "M": 730, "W": 168, "D": 24}
+_TIME_HOURS = {"H": 1, "M": 1 / 60, "S": 1 / 3600}
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict:
+    raw = resources.files("sitrep.extract.rules").joinpath("story_slots.yaml").read_text("utf-8")
+    return yaml.safe_load(raw)
+
+
+def number_range(n: float, mod: str | None = None, n_max: float | None = None) -> tuple[float, float]:
+    """The range a hedged number stands for: ("at least", 58) -> (58, inf)."""
+    if n_max is not None and n_max >= n:
+        return float(n), float(n_max)
+    spec = rules()["modifiers"].get(mod or "", None)
+    if spec is None:
+        return float(n), float(n)
+    low = spec.get("low", n * spec.get("low_factor", 1.0) + spec.get("low_add", 0))
+    high = spec.get("high", n * spec.get("high_factor", 1.0) + spec.get("high_add", 0))
+    return float(low), math.inf if str(high) == "inf" else float(high)
+
+
+def duration_hours(value: str | None) -> float | None:
+    """Hours of a TIMEX3 duration (PT48H -> 48, P2D -> 48); None when not one."""
+    m = _DURATION.match(value or "")
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    hours = float(m.group(1)) * _HOURS[m.group(2)] if m.group(1) else 0.0
+    if m.group(3):
+        hours += float(m.group(3)) * _TIME_HOURS[m.group(4)]
+    return hours
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[re.Pattern]]:
+    """Per casualty slot: "<mod>? <num> <filler>{0,4} <word>" and "<verb> <mod>? <num>"."""
+    r = rules()
+    mod_of = {form: key for key, forms in r["modifier_forms"].items() for form in forms}
+    mod = _alt(mod_of)
+    words = r["number_words"]
+    tens = _alt(w for w, v in words.items() if 20 <= v <= 90 and v % 10 == 0)
+    units = _alt(w for w, v in words.items() if 1 <= v <= 9)
+    num = rf"(?<![\w-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{tens})[- ](?:{units})|{_alt(words)})"
+    filler = _alt(r["filler_words"])
+    out = {}
+    for slot in CASUALTY_SLOTS:
+        after = re.compile(rf"(?:\b(?P<mod>{mod})\s+)?(?P<num>{num})\s+(?:(?:{filler})\s+){{0,4}}"
+                           rf"(?:{_alt(r['casualty_words'][slot])})\b", re.I)
+        before = re.compile(rf"\b(?:{_alt(r['casualty_verbs_before'][slot])})\s+"
+                            rf"(?:(?P<mod>{mod})\s+)?(?P<num>{num})\b", re.I)
+        out[slot] = [after, before]
+    return {"patterns": out, "mod_of": mod_of}
+
+
+def _looks_like_year(n: float) -> bool:
+    """1900..2100 read as a toll is almost always a dateline year ("Sun Aug 17 2014 ISIL kills")."""
+    return float(n).is_integer() and 1900 <= n <= 2100
+
+
+def _parse_number(text: str) -> int | None:
+    t = text.replace(",", "").lower()
+    if t.isdigit():
+        n = int(t)
+        return None if _looks_like_year(n) and len(t) == 4 else n
+    words = rules()["number_words"]
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and all(p in words for p in parts):  # "thirty-five"
+        return words[parts[0]] + words[parts[1]]
+    return words.get(t)
+
+
+def victims(text: str) -> str | None:
+    """The class of victims named in a casualty phrase ("civilians", "combatants"), if any."""
+    words = set(re.findall(r"[a-z-]+", text.lower()))
+    found = {cls for cls, forms in rules()["victim_classes"].items() if words & set(forms)}
+    return found.pop() if len(found) == 1 else None
+
+
+def casualties_in(text: str, offset: int = 0) -> list[tuple[str, int, str | None, int, int]]:
+    """(slot, number, modifier, start, end) for each casualty count the pattern finds in ``text``."""
+    p = _patterns()
+    found = []
+    for slot, pats in p["patterns"].items():
+        for pat in pats:
+            for m in pat.finditer(text):
+                n = _parse_number(m.group("num"))
+                if n is None:
+                    continue
+                mod = p["mod_of"].get((m.group("mod") or "").lower())
+                found.append((slot, n, mod, offset + m.start(), offset + m.end()))
+    found.sort(key=lambda f: (f[3], f[0]))
+    kept, last = [], {}
+    for f in found:  # one count per slot per place in the text
+        if last.get(f[0], -1) < f[3]:
+            kept.append(f)
+            last[f[0]] = f[4]
+    return kept
+
+
+class _ClaimMaker:
+    """Builds claims for one article, with its outlet and date attached."""
+
+    def __init__(self, result: DocumentResult, source: str, published: str | None):
+        self.r, self.source, self.published = result, source, published
+
+    def claim(self, slot: str, about: str, value: str, start: int, end: int, rule: str,
+              low: float | None = None, high: float | None = None, **detail) -> Claim:
+        a = self.r.article
+        ev = Evidence(article=a.id, text=a.text[start:end], start=start, end=end)
+        return Claim(slot=slot, about=about, value=value, article=a.id, source=self.source,
+                     published=self.published, evidence=ev, low=low, high=high, rule=rule,
+                     detail=detail)
+
+    def count_value(self, slot: str, n: int, mod: str | None, n_max=None) -> tuple[str, float, float]:
+        low, high = number_range(n, mod, n_max)
+        shown = f"{n}-{n_max}" if n_max else (f"{mod} {n}" if mod else str(n))
+        return shown, low, high
+
+
+def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
+    """Where the article's first ``sentences`` sentences (its lead) end."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n", text)]
+    return ends[sentences - 1] if len(ends) >= sentences else len(text)
+
+
+def casualty_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
+    """Dead/injured/arrested counts stated in the lead: event attributes first, then the pattern.
+
+    Only the lead counts: it states the main incident's toll, while figures
+    further down are often partial ("17 of them in Douma"), background (a
+    2013 attack) or another incident of the same day.
+    """
+    mk, claims = _ClaimMaker(result, source, published), []
+    text = result.article.text
+    lead = lead_end(text)
+    lead_keys = lead_places(result, lead)
+    for e in result.events:
+        if e.status in ("negated", "hypothetical") or e.evidence.start >= lead:
+            continue
+        for slot in CASUALTY_SLOTS:
+            n = e.attributes.get(slot)
+            if not isinstance(n, (int, float)) or n <= 0 or _looks_like_year(n):
+                continue
+            found = _number_span(text, e, slot, int(n))
+            if found is not None:  # the pattern confirms the attribute in the evidence text
+                s, t, mod = found
+                shown, lo, hi = mk.count_value(slot, int(n), e.attributes.get(f"{slot}_mod") or mod,
+                                               e.attributes.get(f"{slot}_max"))
+                claims.append(mk.claim(slot, "casualties", shown, s, t,
+                                       f"event attribute of {e.event} ({e.rule})", lo, hi, n=int(n),
+                                       hedged=bool(e.attributes.get(f"{slot}_mod") or mod),
+                                       victims=victims(_phrase(text, s, t)), place=_place_detail(e),
+                                       lead_places=lead_keys))
+    if claims:
+        return _prefer_hedged(claims)
+    for start, end, how, e in _fallback_spans(result):
+        if claims:
+            break  # the first source that gives figures is the article's claim
+        for slot, n, mod, s, t in casualties_in(text[start:min(end, lead)], start):
+            shown, lo, hi = mk.count_value(slot, n, mod)
+            claims.append(mk.claim(slot, "casualties", shown, s, t, f"casualty pattern in {how}", lo, hi,
+                                   n=n, hedged=bool(mod), victims=victims(_phrase(text, s, t)),
+                                   place=_place_detail(e), lead_places=lead_keys))
+    return _prefer_hedged(claims)
+
+
+def _prefer_hedged(claims: list[Claim]) -> list[Claim]:
+    """Drop a bare figure when the article hedges the same figure elsewhere in its lead:
+    a headline's "40 dead" is the body's "at least 40 dead" without its hedge."""
+    hedged = {(c.slot, c.detail.get("n")) for c in claims if c.detail.get("hedged")}
+    return [c for c in claims if c.detail.get("hedged") or (c.slot, c.detail.get("n")) not in hedged]
+
+
+def lead_places(result: DocumentResult, lead: int) -> list[str]:
+    """Resolved places below country level named in the lead, as GeoNames ids and
+    admin1 keys: where the article says its incident happened."""
+    keys = set()
+    for p in result.places:
+        if p.start < lead and p.geonameid and (p.feature or "") != "country":
+            keys.add(f"geo:{p.geonameid}")
+            if p.admin1 and p.country_code:
+                keys.add(f"adm:{p.country_code}.{p.admin1}")
+    return sorted(keys)
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The casualty phrase and the two words after it ("killing 12 | civilians in")."""
+    m = re.match(r"(?:\s+[\w-]+){0,2}", text[end:end + 40])
+    return text[start:end + (m.end() if m else 0)]
+
+
+def _number_span(text: str, e: Event, slot: str, n: int) -> tuple[int, int, str | None] | None:
+    """(start, end, hedge) of the casualty phrase inside the event's evidence that states ``n``.
+
+    None when the pattern cannot find it: such an attribute is not trusted (a
+    dateline day or a year read as a toll) and the pattern's own reading is used.
+    """
+    for s2, n2, mod, s, t in casualties_in(text[e.evidence.start:e.evidence.end], e.evidence.start):
+        if s2 == slot and n2 == n:
+            return s, t, mod
+    return None
+
+
+def _place_detail(e: Event | None) -> dict | None:
+    """The event's own resolved place (not a document fallback), for telling incidents apart."""
+    loc = e.location if e is not None else None
+    if loc is None or not loc.geonameid or not (e.location_resolution or "").startswith("place in"):
+        return None
+    return {"geonameid": loc.geonameid, "feature": loc.feature, "country": loc.country_code,
+            "admin1": loc.admin1}
+
+
+def _fallback_spans(result: DocumentResult) -> list[tuple[int, int, str, Event | None]]:
+    """ASSAULT evidence spans, then the lead sentences themselves (the event layer may
+    have coded the lead's attack under another type, or missed it)."""
+    spans = [(e.evidence.start, e.evidence.end, "ASSAULT evidence", e) for e in result.events
+             if e.event == "ASSAULT" and e.status not in ("negated", "hypothetical")]
+    return spans + [(0, lead_end(result.article.text), "lead sentences", None)]
+
+
+def duration_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
+    """Durations the event layer attached to events (TIMEX3, e.g. PT48H).
+
+    Negated events count: "stopped bombing ahead of a 48-hour pause" is a
+    halt whose length is exactly the duration compared across outlets.
+    """
+    mk, claims = _ClaimMaker(result, source, published), []
+    for e in result.events:
+        hours = duration_hours(e.attributes.get("duration"))
+        about = _duration_of(e)
+        if hours is None or about is None:
+            continue
+        span = _duration_span(result, e) or (e.evidence.start, e.evidence.end)
+        if _lookback(result.article.text, span[0]):
+            continue
+        claims.append(mk.claim("duration", about, e.attributes["duration"], *span,
+                               f"event attribute of {e.event}", hours, hours))
+    return claims
+
+
+def _duration_of(e: Event) -> str | None:
+    """What a duration measures ("pause", "requested pause"), or None for events whose
+    length is not disputed. Truce-like events and halted attacks qualify."""
+    r = rules()
+    if e.status == "hypothetical":
+        return None
+    if e.status == "negated" and e.event in r["duration_negated_events"]:
+        return r["duration_negated_events"][e.event]
+    return r["duration_events"].get(e.event)
+
+
+def _lookback(text: str, start: int) -> bool:
+    """True when the duration follows "past", "last", ...: a window looked back over."""
+    before = re.findall(r"[a-z]+", text[max(0, start - 20):start].lower())
+    return bool(before) and before[-1] in rules()["duration_lookback_words"]
+
+
+def _duration_span(result: DocumentResult, e: Event) -> tuple[int, int] | None:
+    """The DURATION time expression inside the event's evidence, for a tighter evidence span."""
+    for t in result.times:
+        if t.type == "DURATION" and t.value == e.attributes.get("duration") \
+                and e.evidence.start <= t.start and t.end <= e.evidence.end:
+            return t.start, t.end
+    return None
+
+
+def event_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
+    """Date, time, place and actor of the first event of each compared type."""
+    mk, claims, seen = _ClaimMaker(result, source, published), [], set()
+    compared = set(rules()["compared_events"])
+    for e in result.events:
+        if e.event not in compared or e.event in seen or e.status in ("negated", "hypothetical"):
+            continue
+        seen.add(e.event)
+        claims += _one_event_claims(mk, e)
+    return claims
+
+
+def _one_event_claims(mk: _ClaimMaker, e: Event) -> list[Claim]:
+    ev, out = (e.evidence.start, e.evidence.end), []
+    # A date equal to the publication date is most often the dateline, not a claim about the event.
+    if e.date and e.date_resolution and e.date_resolution.startswith("own time") \
+            and e.date != (mk.published or "")[:10]:
+        out.append(mk.claim("date", e.event, e.date, *ev, f"event date: {e.date_resolution}"))
+        if e.time and "T" in e.time:
+            out.append(mk.claim("time", e.event, e.time, *ev, f"event time: {e.date_resolution}"))
+    loc = e.location
+    if loc is not None and loc.geonameid and (e.location_resolution or "").startswith("place in"):
+        out.append(mk.claim("place", e.event, loc.name or loc.text, loc.start, loc.end,
+                            f"event place: {e.location_resolution}", geonameid=loc.geonameid,
+                            feature=loc.feature, country=loc.country_code, admin1=loc.admin1))
+    coded = [a for a in e.actor if a.code]
+    if coded:
+        a = coded[0]
+        out.append(mk.claim("actor", e.event, a.code, a.start, a.end,
+                            f"event actor: {a.resolution or 'coded'}", codes=sorted({x.code for x in coded})))
+    return out
+
+
+def count_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
+    """Counted things in the lead ("opened two corridors"): compared per event type and noun."""
+    from sitrep.link.similarity import normalise
+
+    mk, claims = _ClaimMaker(result, source, published), []
+    lead = lead_end(result.article.text)
+    for e in result.events:
+        n, noun = e.attributes.get("count"), e.attributes.get("count_of")
+        if not isinstance(n, (int, float)) or not noun or e.evidence.start >= lead \
+                or e.status == "hypothetical" or _looks_like_year(n):
+            continue
+        ev_text = result.article.text[e.evidence.start:e.evidence.end]
+        if any(found[1] == n for found in casualties_in(ev_text)):
+            continue  # "killing 31 terrorists" is a toll, compared as one already
+        claims.append(mk.claim("count", f"{e.event} {normalise(str(noun))}", str(n), e.evidence.start,
+                               e.evidence.end, f"event attribute of {e.event} ({e.rule})", n, n))
+    return claims
+
+
+def article_claims(result: DocumentResult, *, source: str, published: str | None) -> list[Claim]:
+    """Every comparable slot value of one article."""
+    disabled = set(rules().get("disabled_slots") or [])
+    claims = (casualty_claims(result, source, published) + duration_claims(result, source, published)
+              + count_claims(result, source, published) + event_claims(result, source, published))
+    return [c for c in claims if c.slot not in disabled]

@@ -1,0 +1,208 @@
+"""Stories: articles clustered incrementally, with ids that never change.
+
+:class:`StoryIndex` takes analysed articles as they arrive. Each new article
+is compared with the stories its blocking keys and date point to; it joins
+the most similar one above a threshold or starts a new story. A story's id
+is derived from its first article's id, so re-running over the same stream,
+or adding articles later, never renames a story; stories are never split or
+renumbered, only grown. The state is plain JSON (``to_dict``/``from_dict``)
+so a store can persist it between runs.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Mapping
+
+from sitrep.link import similarity
+from sitrep.link.blocking import Features, KeyIndex, features, to_date, within
+from sitrep.model import DocumentResult
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    """Thresholds of the linker, in one place (measured on ECB+ and FA-KES, see eval.stories)."""
+
+    #: Least combined similarity for an article to join a story.
+    threshold: float = 0.26
+    #: Articles more than this many days outside a story's date range never join it.
+    window_days: int = 3
+    #: A story never grows past this many days from its first article (stops slow drift).
+    max_span_days: int = 7
+    #: How many of an article's highest TF-IDF terms serve as blocking keys.
+    block_terms: int = 12
+    #: Added to the text cosine per shared resolved place (Jaccard of place keys).
+    place_bonus: float = 0.1
+    #: Added when the article and story share a PLOVER event type.
+    event_bonus: float = 0.03
+    #: Subtracted when both name years in their text and share none (2008 flood vs 2013 flood).
+    year_penalty: float = 0.15
+
+
+@dataclass(slots=True)
+class Change:
+    """What ``StoryIndex.add`` did with one article."""
+
+    article: str
+    story: str
+    action: str  # "created", "joined", "copy", "unchanged"
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    id: str
+    members: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+    start: str | None = None
+    end: str | None = None
+
+
+def story_id(first_article: str) -> str:
+    """The stable id of the story an article started."""
+    return "s" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
+
+
+class StoryIndex:
+    """Incremental story clustering over analysed articles."""
+
+    def __init__(self, settings: LinkSettings | None = None):
+        self.settings = settings or LinkSettings()
+        self.clusters: dict[str, _Cluster] = {}
+        self.features: dict[str, Features] = {}
+        self.story_of: dict[str, str] = {}
+        self.near_duplicate_of: dict[str, str] = {}
+        self.df = similarity.DocumentFrequencies()
+        self.keys = KeyIndex()
+        #: Analysed documents seen in this process (not persisted; pass them again after from_dict).
+        self.results: dict[str, DocumentResult] = {}
+
+    def add(self, results: Iterable[DocumentResult], *,
+            near_duplicate_of: Mapping[str, str] | None = None,
+            sources: Mapping[str, str] | None = None,
+            published: Mapping[str, str] | None = None) -> list[Change]:
+        """Link new articles, oldest first; returns one :class:`Change` per article.
+
+        ``near_duplicate_of`` maps a syndicated copy's id to its original's id;
+        ``sources``/``published`` override an article's outlet and date when
+        the analysed document lacks them (the store knows them from ingest).
+        """
+        self.near_duplicate_of.update(near_duplicate_of or {})
+        batch = [r for r in results if getattr(r, "ok", True)]
+        feats = {r.article.id: features(r, source=(sources or {}).get(r.article.id),
+                                        published=(published or {}).get(r.article.id)) for r in batch}
+        for r in batch:
+            self.results[r.article.id] = r
+        order = sorted(feats.values(), key=lambda f: (f.published or "", f.id))
+        return [self._add_one(f) for f in order]
+
+    def _add_one(self, feat: Features) -> Change:
+        if feat.id in self.story_of:
+            return Change(feat.id, self.story_of[feat.id], "unchanged")
+        self.df.add(feat.counts)
+        vec = self.df.vector(feat.counts)
+        original = self.near_duplicate_of.get(feat.id)
+        if original in self.story_of:
+            return self._join(feat, vec, self.story_of[original], "copy", 1.0)
+        keys = self._block_keys(feat, vec)
+        best, score = self._best(feat, vec, self.keys.candidates(keys))
+        if best is not None and score >= self.settings.threshold:
+            return self._join(feat, vec, best, "joined", score)
+        cluster = _Cluster(id=story_id(feat.id))
+        self.clusters[cluster.id] = cluster
+        return self._join(feat, vec, cluster.id, "created", None)
+
+    def _block_keys(self, feat: Features, vec: dict[str, float]) -> list[str]:
+        return [f"t:{t}" for t in similarity.top_terms(vec, self.settings.block_terms)] + \
+               [f"p:{p}" for p in feat.places]
+
+    def _best(self, feat: Features, vec: dict[str, float], candidates: set[str]):
+        day = to_date(feat.published)
+        best, best_score = None, -1.0
+        for cid in sorted(candidates):
+            c = self.clusters[cid]
+            if not within(day, to_date(c.start), to_date(c.end), self.settings.window_days):
+                continue
+            if not within(day, to_date(c.start), to_date(c.start), self.settings.max_span_days):
+                continue
+            score = self.score(feat, vec, c)
+            if score > best_score:
+                best, best_score = cid, score
+        return best, best_score
+
+    def score(self, feat: Features, vec: dict[str, float], c: _Cluster) -> float:
+        """Text cosine to the story centroid, plus small bonuses for shared places and event types."""
+        s = similarity.cosine(vec, c.centroid)
+        if feat.places and c.places:
+            s += self.settings.place_bonus * similarity.overlap(feat.places, c.places)
+        if set(feat.events) & set(c.events):
+            s += self.settings.event_bonus
+        if feat.years and c.years and not set(feat.years) & set(c.years):
+            s -= self.settings.year_penalty
+        return s
+
+    def _join(self, feat: Features, vec: dict[str, float], cid: str, action: str,
+              score: float | None) -> Change:
+        c = self.clusters[cid]
+        c.members.append(feat.id)
+        for t, v in vec.items():
+            c.centroid[t] = c.centroid.get(t, 0.0) + v
+        for p in feat.places:
+            c.places[p] = c.places.get(p, 0) + 1
+        for e in feat.events:
+            c.events[e] = c.events.get(e, 0) + 1
+        for y in feat.years:
+            c.years[y] = c.years.get(y, 0) + 1
+        if feat.published:
+            c.start = min(c.start or feat.published, feat.published)
+            c.end = max(c.end or feat.published, feat.published)
+        self.features[feat.id] = feat
+        self.story_of[feat.id] = cid
+        self.keys.add(self._block_keys(feat, vec), cid)
+        return Change(feat.id, cid, action, None if score is None else round(score, 4))
+
+    def story_members(self) -> dict[str, list[str]]:
+        """Story id -> article ids, in the order the stories were created."""
+        return {cid: list(c.members) for cid, c in self.clusters.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready state: settings, article features, clusters, copies."""
+        return {
+            "version": STATE_VERSION, "settings": asdict(self.settings),
+            "articles": [f.to_dict() for f in self.features.values()],
+            "stories": [{"id": c.id, "members": c.members,
+                         "centroid": {t: round(v, 6) for t, v in c.centroid.items()}}
+                        for c in self.clusters.values()],
+            "near_duplicate_of": dict(self.near_duplicate_of),
+        }
+
+    @classmethod
+    def from_dict(cls, state: dict[str, Any]) -> "StoryIndex":
+        """Rebuild an index saved with :meth:`to_dict`; adding to it continues where it left off."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"story index state version {state.get('version')!r} is not "
+                             f"{STATE_VERSION}; rebuild the index from the stored articles")
+        index = cls(LinkSettings(**state.get("settings", {})))
+        index.near_duplicate_of = dict(state.get("near_duplicate_of") or {})
+        feats = {d["id"]: Features.from_dict(d) for d in state["articles"]}
+        for f in feats.values():
+            index.df.add(f.counts)
+        for s in state["stories"]:
+            index._restore(s, feats)
+        return index
+
+    def _restore(self, s: dict[str, Any], feats: dict[str, Features]) -> None:
+        c = _Cluster(id=s["id"])
+        self.clusters[c.id] = c
+        for aid in s["members"]:
+            f = feats[aid]
+            self._join(f, self.df.vector(f.counts), c.id, "joined", None)
+        c.centroid = dict(s["centroid"])

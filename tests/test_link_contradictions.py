@@ -1,0 +1,133 @@
+"""Contradictions across outlets: conflicting slots, compatible ranges, same-outlet updates."""
+from __future__ import annotations
+
+import pytest
+
+from link_docs import doc, event
+from sitrep.link import LinkSettings, StoryIndex, link_stories, stories
+from sitrep.link.slots import casualties_in, duration_hours, number_range
+
+BASE_A = "Air strikes hit a market in eastern Aleppo on Monday, {toll}, rescuers and a monitor said."
+BASE_B = "Rescue workers said warplanes bombed a crowded Aleppo market on Monday, {toll} in the city's east."
+
+
+def _toll_story(a_toll: str, b_toll: str, *, b_source: str = "Outlet B", b_day: str = "2016-10-18",
+                attrs_a: dict | None = None, attrs_b: dict | None = None):
+    ta, tb = BASE_A.format(toll=a_toll), BASE_B.format(toll=b_toll)
+    da = doc("a1", "Outlet A", "2016-10-18", ta, events=[event(ta, ta, **(attrs_a or {}))])
+    db = doc("b1", b_source, b_day, tb, events=[event(tb, tb, **(attrs_b or {}))])
+    stories = link_stories([da, db])
+    assert len(stories) == 1, "both reports describe the same strike"
+    return stories[0]
+
+
+@pytest.mark.parametrize("a_toll,b_toll,attrs_a,attrs_b,values", [
+    ("killing 58 people", "killing 86 people", {"dead": 58}, {"dead": 86}, ["58", "86"]),
+    ("killing 58 people", "killing 86 people", {}, {}, ["58", "86"]),  # fallback pattern
+    ("and at least 58 people were killed", "and 20 were killed", {}, {}, ["20", "at least 58"]),
+    ("killing 58 people", "killing 86 people", {"dead": 58}, {"dead": 19}, ["58", "86"]),  # 19 unconfirmed
+])
+def test_link_contradictions_flags_different_tolls(a_toll, b_toll, attrs_a, attrs_b, values):
+    story = _toll_story(a_toll, b_toll, attrs_a=attrs_a, attrs_b=attrs_b)
+    dead = [c for c in story.contradictions if c.slot == "dead"]
+    assert len(dead) == 1
+    assert [v.value for v in dead[0].values] == values
+    assert {s for v in dead[0].values for s in v.sources} == {"Outlet A", "Outlet B"}
+    for v in dead[0].values:
+        for ev in v.evidence:
+            assert ev.text  # every side points back into its article
+
+
+@pytest.mark.parametrize("a_attrs,b_attrs", [
+    ({"dead": 58, "dead_mod": "at least"}, {"dead": 60}),
+    ({"dead": 58, "dead_mod": "at least"}, {"dead": 100, "dead_mod": "more than"}),
+    ({"dead": 60, "dead_mod": "about"}, {"dead": 58}),
+    ({"dead": 58}, {"dead": 58}),
+])
+def test_link_contradictions_compatible_ranges_are_not_flagged(a_attrs, b_attrs):
+    def toll(attrs):
+        return f"killing {attrs.get('dead_mod', '')} {attrs['dead']} people".replace("  ", " ")
+
+    story = _toll_story(toll(a_attrs), toll(b_attrs), attrs_a=a_attrs, attrs_b=b_attrs)
+    assert [c for c in story.contradictions if c.slot == "dead"] == []
+
+
+@pytest.mark.parametrize("first,later", [(58, 86), (86, 58)])
+def test_link_contradictions_same_outlet_later_toll_is_update(first, later):
+    story = _toll_story(f"killing {first} people", f"killing {later} people", b_source="Outlet A",
+                        b_day="2016-10-19", attrs_a={"dead": first}, attrs_b={"dead": later})
+    assert story.contradictions == []
+    assert [(u.before.value, u.after.value) for u in story.updates] == [(str(first), str(later))]
+
+
+@pytest.mark.parametrize("a,b,flagged", [("PT48H", "PT8H", True), ("P2D", "PT48H", False)])
+def test_link_contradictions_durations_compare_as_timex(a, b, flagged):
+    ta = "Russia announced a humanitarian pause in Aleppo for the coming days, the ministry said."
+    tb = "Moscow's defence ministry declared that strikes on Aleppo would stop to let civilians leave."
+    da = doc("a", "Wire A", "2016-10-18", ta, events=[event(ta, ta, "CONCEDE", duration=a)])
+    db = doc("b", "Wire B", "2016-10-18", tb, events=[event(tb, tb, "CONCEDE", duration=b)])
+    (story,) = link_stories([da, db])
+    found = [c for c in story.contradictions if c.slot == "duration"]
+    assert bool(found) is flagged
+    if flagged:
+        assert sorted(v.value for v in found[0].values) == sorted([a, b])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("At least 58 people were killed in the raid.", [("dead", 58, "at least")]),
+    ("The blast killed twelve and wounded 30 others.", [("dead", 12, None), ("injured", 30, None)]),
+    ("Police arrested more than 200 protesters.", [("arrested", 200, "more than")]),
+    ("The war began in 2011 and was discussed by 40 delegates.", []),
+])
+def test_link_slots_casualty_pattern(text, expected):
+    assert [(s, n, m) for s, n, m, _, _ in casualties_in(text)] == expected
+
+
+@pytest.mark.parametrize("n,mod,expected", [
+    (58, "at least", (58, float("inf"))), (100, "more than", (101, float("inf"))),
+    (60, None, (60, 60)), (10, "fewer than", (0, 9)),
+])
+def test_link_slots_number_range(n, mod, expected):
+    assert number_range(n, mod) == expected
+
+
+@pytest.mark.parametrize("value,hours", [("PT48H", 48), ("PT8H", 8), ("P2D", 48), ("P1W", 168),
+                                         ("2016-10-20", None)])
+def test_link_slots_duration_hours(value, hours):
+    assert duration_hours(value) == hours
+
+
+@pytest.mark.parametrize("a,b,flagged", [(2, 4, True), (2, 2, False)])
+def test_link_contradictions_counts_of_same_thing(a, b, flagged):
+    ta = "The army opened humanitarian corridors out of eastern Aleppo on Thursday, officials said."
+    tb = "Syrian troops in Aleppo let civilians leave through corridors opened by the army on Thursday."
+    da = doc("a", "Wire A", "2016-10-20", ta, events=[event(ta, ta, "AID", count=a, count_of="corridors")])
+    db = doc("b", "Wire B", "2016-10-20", tb, events=[event(tb, tb, "AID", count=b, count_of="corridor")])
+    (story,) = link_stories([da, db])
+    assert bool([c for c in story.contradictions if c.slot == "count"]) is flagged
+
+
+@pytest.mark.parametrize("a_toll,b_toll", [("killing 12 civilians", "killing 30 fighters"),
+                                           ("killing 22 children", "killing at least 26 civilians")])
+def test_link_contradictions_different_victims_not_compared(a_toll, b_toll):
+    story = _toll_story(a_toll, b_toll)
+    assert [c for c in story.contradictions if c.slot == "dead"] == []
+
+
+@pytest.mark.parametrize("days", ["2016-10-25"])
+def test_link_contradictions_reports_days_apart_not_compared(days):
+    ta, tb = BASE_A.format(toll="killing 58 people"), BASE_B.format(toll="killing 86 people")
+    da = doc("a1", "Outlet A", "2016-10-18", ta)
+    db = doc("b1", "Outlet B", days, tb)
+    index = StoryIndex(LinkSettings(window_days=10, max_span_days=10))
+    index.add([da, db])
+    (story,) = stories(index)
+    assert story.contradictions == []
+
+
+@pytest.mark.parametrize("headline", ["40 dead in clashes near the capital."])
+def test_link_contradictions_headline_figure_takes_lead_hedge(headline):
+    ta = headline + " Fierce clashes between armed groups near the capital left at least 40 dead, a monitor said."
+    tb = "More than 100 fighters were killed in clashes between armed groups near the capital, media said."
+    (story,) = link_stories([doc("a", "Outlet A", "2017-04-28", ta), doc("b", "Outlet B", "2017-04-28", tb)])
+    assert [c for c in story.contradictions if c.slot == "dead"] == []

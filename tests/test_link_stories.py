@@ -1,0 +1,101 @@
+"""Story clustering: related reports join, unrelated ones do not, ids stay stable."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from link_docs import cue, doc, event
+from sitrep.link import StoryIndex, link_stories, result_from_dict, stories
+
+TRUCE_A = ("Russia will halt air strikes on Aleppo for eight hours on Thursday so that civilians "
+           "and fighters can leave the besieged east of the city, the Russian military said.")
+TRUCE_B = ("Russian and Syrian jets stopped bombing Aleppo ahead of a humanitarian pause in air "
+           "strikes, letting civilians leave the besieged eastern districts, Moscow said.")
+TRUCE_C = ("The Russian pause in Aleppo air strikes began as civilians waited to leave the "
+           "besieged east through corridors, the military said on Thursday.")
+FLOOD = ("Heavy monsoon rains flooded villages across Kerala, forcing thousands of farmers from "
+         "their homes as rivers burst their banks, state officials said.")
+
+
+def _truce_docs():
+    return [doc("a", "Wire A", "2016-10-18", TRUCE_A), doc("b", "Wire B", "2016-10-18", TRUCE_B),
+            doc("f", "Daily F", "2016-10-18", FLOOD, places=False)]
+
+
+@pytest.mark.parametrize("expected", [[["a", "b"], ["f"]]])
+def test_link_stories_groups_same_event(expected):
+    found = sorted(sorted(s.articles) for s in link_stories(_truce_docs()))
+    assert found == expected
+
+
+@pytest.mark.parametrize("days_later", [30])
+def test_link_stories_time_window_blocks_old_story(days_later):
+    late = doc("c", "Wire C", f"2016-11-{17 + days_later - 30:02d}", TRUCE_C)
+    index = StoryIndex()
+    index.add(_truce_docs()[:2])
+    (change,) = index.add([late])
+    assert change.action == "created"
+
+
+@pytest.mark.parametrize("split", [1, 2])
+def test_link_stories_ids_stable_when_adding_incrementally(split):
+    docs = _truce_docs() + [doc("c", "Wire C", "2016-10-19", TRUCE_C)]
+    whole = StoryIndex()
+    whole.add(docs)
+    part = StoryIndex()
+    part.add(docs[:split])
+    before = dict(part.story_of)
+    changes = part.add(docs[split:])
+    assert all(part.story_of[a] == s for a, s in before.items())
+    assert part.story_members() == whole.story_members()
+    assert {c.action for c in changes} <= {"created", "joined"}
+
+
+@pytest.mark.parametrize("split", [2])
+def test_link_stories_state_round_trips_through_json(split):
+    docs = _truce_docs() + [doc("c", "Wire C", "2016-10-19", TRUCE_C)]
+    index = StoryIndex()
+    index.add(docs[:split])
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    assert restored.story_members() == index.story_members()
+    restored.add(docs[split:])
+    index.add(docs[split:])
+    assert restored.story_members() == index.story_members()
+
+
+@pytest.mark.parametrize("near_dup", [True, False])
+def test_link_stories_syndicated_copy_counts_once(near_dup):
+    copy_text = TRUCE_A if near_dup else TRUCE_A.replace("Russian military", "army's spokesman")
+    docs = _truce_docs()[:2] + [doc("a-copy", "Aggregator", "2016-10-18", copy_text)]
+    mapping = {"a-copy": "a"} if near_dup else None
+    (story,) = [s for s in link_stories(docs, near_duplicate_of=mapping) if "a" in s.articles]
+    assert story.sources == ["Aggregator", "Wire A", "Wire B"]
+    assert story.independent_sources == 2
+
+
+@pytest.mark.parametrize("word_a,word_b", [("terrorists", "rebels")])
+def test_link_stories_framing_side_by_side(word_a, word_b):
+    ta = TRUCE_A + f" The {word_a} refused."
+    tb = TRUCE_B + f" The {word_b} refused."
+    docs = [doc("a", "Wire A", "2016-10-18", ta, framing=[cue(ta, word_a, target="armed groups", label="terrorist")]),
+            doc("b", "Wire B", "2016-10-18", tb, framing=[cue(tb, word_b, target="armed groups", label="rebel")])]
+    (story,) = link_stories(docs)
+    assert story.framing["actor_labels"]["armed groups"] == {"Wire A": ["terrorist"], "Wire B": ["rebel"]}
+    assert story.framing["differs"] == ["armed groups"]
+
+
+@pytest.mark.parametrize("attrs", [{"dead": 58, "dead_mod": "at least"}])
+def test_link_convert_round_trips_document_json(attrs):
+    d = doc("a", "Wire A", "2016-10-18", TRUCE_A, events=[event(TRUCE_A, "halt air strikes", "RETREAT", **attrs)])
+    back = result_from_dict(json.loads(json.dumps(d.to_dict())))
+    assert back.to_dict() == d.to_dict()
+
+
+@pytest.mark.parametrize("field", ["id", "title", "start", "end", "places", "articles", "sources",
+                                   "independent_sources", "events", "contradictions", "framing"])
+def test_link_stories_output_has_contract_fields(field):
+    index = StoryIndex()
+    index.add(_truce_docs())
+    for story in stories(index):
+        assert field in story.to_dict()
