@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.eval.time import GoldTimex, _match, read_meantime, read_tml, score_meantime, score_tempeval3
+from sitrep.eval.time import (GoldTimex, _match, canonical_value, read_meantime, read_tml, score_meantime,
+                              score_tempeval3)
 from sitrep.model import TimeExpr
 
 TML = """<?xml version="1.0" ?>
@@ -81,8 +82,24 @@ def test_eval_time_match_is_one_to_one_and_prefers_same_value(gold, pred, expect
     assert [(g.value, p.value) for g, p in _match(gold, pred)] == expected
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("2000-W7", "2000-W07"),
+    ("2000-W7-WE", "2000-W07-WE"),
+    ("2000-W14", "2000-W14"),
+    ("198X", "198"),
+    ("1968-XX", "1968"),
+    ("1994-XX-XX", "1994"),
+    ("1998-10-XX", "1998-10"),
+    ("1998-10-23T22:00", "1998-10-23T22:00"),
+    ("P2W", "P2W"),
+    ("PRESENT_REF", "PRESENT_REF"),
+])
+def test_eval_time_canonical_value_merges_spellings_of_one_value(value, expected):
+    assert canonical_value(value) == expected
+
+
 KEYS = {"span_f1", "span_precision", "span_recall", "strict_span_f1", "value_f1", "value_precision",
-        "value_recall", "type_accuracy", "n", "fingerprint"}
+        "value_recall", "value_f1_lenient", "type_accuracy", "n", "fingerprint"}
 
 
 @pytest.mark.gold
@@ -98,3 +115,4 @@ def test_eval_time_scorers_report_metrics_above_floor(gold_dir, scorer, limit, f
     assert result["n"] > 0
     assert result["value_f1"] >= floor
     assert result["span_f1"] >= result["strict_span_f1"]
+    assert result["value_f1_lenient"] >= result["value_f1"]

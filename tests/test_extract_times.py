@@ -243,6 +243,69 @@ def test_extract_times_ambiguous_words_need_temporal_context(nlp, text):
     assert "may" not in texts and "march" not in texts and "fall" not in texts
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Shares continued to fall on Monday after the report.", "fall"),
+    ("Exports may fall sharply, the minister warned on Friday.", "fall"),
+])
+def test_extract_times_verbs_spelled_like_seasons_are_not_times(nlp, text, word):
+    start = text.index(word)
+    assert not [t for t in _times(nlp, text) if t.start <= start < t.end]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Now the mission of the force is less clear.", "Now", None),
+    ("\"Now we wait,\" the spokesman said.", "Now", None),
+    ("The mission of the force is now less clear.", "now", "PRESENT_REF"),
+])
+def test_extract_times_sentence_opening_now_is_a_discourse_marker(nlp, text, phrase, expected):
+    start = text.index(phrase)
+    values = [t.value for t in _times(nlp, text) if t.start <= start < t.end]
+    assert values == ([] if expected is None else [expected])
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The ratification began in February this year with Canada.", "February this year", "2016-02"),
+    ("The plant closed in early March last year.", "early March last year", "2015-03"),
+    ("Deliveries resume in October of next year.", "October of next year", "2017-10"),
+    ("Talks opened on May 4 this year in Geneva.", "May 4 this year", "2016-05-04"),
+])
+def test_extract_times_month_with_relative_year_is_one_expression(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # published Tuesday 2016-10-18: a plan reported in the past may be for a day still ahead
+    ("Protesters planned a large march in the capital on Wednesday.", "Wednesday", "2016-10-19"),
+    ("The union scheduled a strike for Monday.", "Monday", "2016-10-17"),
+    ("On Monday, the ministry planned to reopen the road.", "Monday", "2016-10-17"),
+])
+def test_extract_times_planned_day_is_the_nearest_one(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # published Tuesday 2016-10-18
+    ("The day before last Friday's vote, talks collapsed.", "The day before last Friday", "2016-10-13"),
+    ("Crowds gathered the day after Christmas.", "the day after Christmas", "2015-12-26"),
+])
+def test_extract_times_day_before_a_date_is_one_shifted_expression(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("The poster showed a scene from the film ``High Noon.''", "Noon", False),
+    ("He said so on the programme \u201c60 Minutes\u201d last night.", "60 Minutes", False),
+    ("Activists staged ``Spring of Life'' protests across the state.", "Spring", False),
+    ("``We will meet again at noon,'' she said.", "noon", True),
+    ("The ceasefire ``will begin on Thursday,'' he said.", "Thursday", True),
+])
+def test_extract_times_time_words_in_quoted_titles_are_not_times(nlp, text, phrase, kept):
+    start = text.index(phrase)
+    assert bool([t for t in _times(nlp, text) if t.start <= start < t.end]) is kept
+
+
 @pytest.mark.parametrize("text", [
     "On Tuesday, 12 Oct. 2016, at 0700 GMT, two days after the 48-hour truce, fighting resumed; "
     "it will stop next week, officials said yesterday.",

@@ -3,8 +3,9 @@
 Both run the real pipeline (``process_batch``, times layer only) with each
 document's creation time as the publication date, then match predicted
 TIMEX3 against gold: relaxed span (any overlap, one-to-one), strict span
-(identical offsets), value (overlap and the same value) and type accuracy
-on the relaxed matches. ``time_errors`` lists the misses for error analysis.
+(identical offsets), value (overlap and the same value string), lenient
+value (the same value up to spelling, see ``canonical_value``) and type
+accuracy on the relaxed matches. ``time_errors`` lists the misses for error analysis.
 """
 from __future__ import annotations
 
@@ -200,19 +201,40 @@ def _score(docs: list[GoldDoc], settings: Settings | None, print_: str) -> dict:
     predictions = _predict(docs, settings)
     n_gold = sum(len(d.timexes) for d in docs)
     n_pred = sum(len(p) for p in predictions)
-    matched = strict = valued = typed = 0
+    matched = strict = valued = lenient = typed = 0
     for doc, pred in zip(docs, predictions):
         pairs = _match(doc.timexes, pred)
         matched += len(pairs)
         strict += sum(1 for g, p in pairs if (g.start, g.end) == (p.start, p.end))
         valued += sum(1 for g, p in pairs if g.value == p.value)
+        lenient += sum(1 for g, p in pairs if canonical_value(g.value) == canonical_value(p.value))
         typed += sum(1 for g, p in pairs if g.type == p.type)
     span, exact, value = prf(matched, n_pred, n_gold), prf(strict, n_pred, n_gold), prf(valued, n_pred, n_gold)
     return {"span_precision": span["precision"], "span_recall": span["recall"], "span_f1": span["f1"],
             "strict_span_f1": exact["f1"], "value_precision": value["precision"],
             "value_recall": value["recall"], "value_f1": value["f1"],
+            "value_f1_lenient": prf(lenient, n_pred, n_gold)["f1"],
             "type_accuracy": round(typed / matched, 4) if matched else 0.0,
             "n": n_gold, "fingerprint": print_}
+
+
+_SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+_OPEN_TAIL = re.compile(r"(?:-XX)+$")
+_OPEN_DIGITS = re.compile(r"^(\d{1,3})X+$")
+
+
+def canonical_value(value: str) -> str:
+    """A TIMEX3 value with spelling variants of the same value made equal (lenient scoring only).
+
+    Annotators write one value several ways: ``2000-W7`` for ISO ``2000-W07``,
+    ``198X`` for the decade ``198``, ``1968-XX`` or ``1968-XX-XX`` for the year
+    ``1968`` (a placeholder tail adds no information). ``value_f1`` stays a
+    strict string comparison, as in the TempEval-3 scorer; ``value_f1_lenient``
+    compares these canonical forms.
+    """
+    value = _SHORT_WEEK.sub(lambda m: f"-W0{m.group(1)}", value)
+    value = _OPEN_TAIL.sub("", value)
+    return _OPEN_DIGITS.sub(r"\1", value)
 
 
 def time_errors(name: str, gold_dir: Path, *, limit: int | None = None) -> list[str]:

@@ -2,7 +2,8 @@
 
 ``find_times(text, doc, published)`` is the whole layer: scan the text with the
 compiled patterns of ``rules/time_patterns.yaml``, keep the longest
-non-overlapping matches whose normaliser accepts them, widen them over
+non-overlapping matches whose normaliser accepts them, drop those inside
+quoted titles (``High Noon''; see ``titles``), widen them over
 modifiers ("early", "more than"), and date bare clock times from their
 sentence. ``sitrep.extract.times`` wraps it as a pipeline layer.
 """

@@ -182,7 +182,11 @@ def _quarter_year_step(frame: Frame) -> int:
 def reference(frame: Frame) -> Reading | None:
     """"now" -> PRESENT_REF, "recently" -> PAST_REF, "in the future" -> FUTURE_REF."""
     value = lookup("references", frame.g("ref"))
-    return None if value is None else Reading("DATE", value, "reference word", frame.anchor)
+    if value is None:
+        return None
+    if lookup("discourse_openers", frame.g("ref")) and frame.opens_sentence():
+        return None  # "Now the alliance's mission is ...": a discourse marker, not a time
+    return Reading("DATE", value, "reference word", frame.anchor)
 
 
 def set_word(frame: Frame) -> Reading | None:

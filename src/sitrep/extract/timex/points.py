@@ -6,7 +6,6 @@ the match). Without a publication date, what needs one is left as X's.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex.lexicon import lookup, words
@@ -34,10 +33,21 @@ def _month_of(frame: Frame) -> int | None:
 
 
 def _ambiguous_bare_name(frame: Frame, name: str) -> bool:
-    """True for "May"/"March"/"fall" with nothing before them that makes them temporal."""
+    """True for "May"/"March"/"fall" with nothing before them that makes them temporal.
+
+    The parse has the last word: "continue to fall" has a temporal-looking
+    "to" before it, but the tagger reads "fall" as the verb it is.
+    """
     if name.lower() not in words()["ambiguous_names"] or frame.g("dir"):
         return False
+    token = frame.last_token()
+    if token is not None and token.pos_ in _VERB_TAGS:
+        return True
     return frame.word_before() not in words()["temporal_prepositions"]
+
+
+#: Coarse part-of-speech tags under which a month or season name is a verb ("to fall", "may").
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
 def calendar_date(frame: Frame) -> Reading | None:
@@ -47,22 +57,19 @@ def calendar_date(frame: Frame) -> Reading | None:
     year = frame.g("year")
     if month is None:
         return None
-    if day is None and year is None and _ambiguous_bare_name(frame, frame.g("month") or ""):
+    relative_year = frame.g("relyear")  # "February this year"
+    bare = day is None and year is None and not relative_year
+    if bare and _ambiguous_bare_name(frame, frame.g("month") or ""):
         return None
     if year is not None:
         return _explicit(int(year), month, day)
-    year_after = _RELATIVE_YEAR_AFTER.match(frame.after(30))
-    if year_after and frame.published is not None:
-        shift = int(lookup("directions", year_after.group(1)))
+    if relative_year and frame.published is not None:
+        shift = int(lookup("directions", relative_year))
         reading = _explicit(frame.published.year + shift, month, day)
         if reading is not None:
             reading.resolution, reading.anchor = f"month of the year {shift:+d} from publication", frame.anchor
         return reading
     return _yearless(frame, month, None if day is None else int(day))
-
-
-#: "October of next year": the year named just after a yearless month (itself its own expression).
-_RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(last|this|next) year\b", re.IGNORECASE)
 
 
 def _explicit(year: int, month: int, day: str | None) -> Reading | None:

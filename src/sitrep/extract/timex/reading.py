@@ -50,6 +50,19 @@ class Frame:
         span = self.doc.char_span(self.start, self.end, alignment_mode="expand")
         return None if span is None or len(span) == 0 else span[-1]
 
+    def opens_sentence(self) -> bool:
+        """True when the match is the first word of its sentence (an opening quote aside)."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(self.start, self.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        first = span[0]
+        if first.is_sent_start:
+            return True
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        return before is not None and before.is_sent_start and before.is_punct
+
     def after(self, chars: int = 40) -> str:
         return self.text[self.end:self.end + chars]
 

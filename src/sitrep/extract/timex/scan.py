@@ -5,7 +5,7 @@ import datetime as dt
 import functools
 import re
 
-from sitrep.extract.timex import amounts, anaphora, entities, points
+from sitrep.extract.timex import amounts, anaphora, entities, points, titles
 from sitrep.extract.timex.grammar import compiled, trigger_words
 from sitrep.extract.timex.lexicon import words
 from sitrep.extract.timex.reading import Frame, Reading
@@ -52,7 +52,11 @@ def find_times(text: str, doc, published: dt.date | None) -> list[TimeExpr]:
             continue
         taken.append((start, end))
         span = reading.span or (start, end)
-        found.append((*_widen(text, span, reading), reading))
+        if titles.in_quoted_title(text, *span):
+            continue  # ``High Noon'', "60 Minutes": the name of a work
+        span = _shift_days(text, _widen(text, span, reading), reading, taken)
+        taken.append(span)
+        found.append((*span, reading))
     found.extend(entities.leftover_readings(doc, taken))
     found.sort(key=lambda item: item[0])
     anaphora.resolve(found, _sentence_starts(doc), published)
@@ -140,6 +144,35 @@ def _widen(text: str, span: tuple[int, int], reading: Reading) -> tuple[int, int
         return start, end
     reading.mod = table[found.group("mod").lower()]
     return start - len(found.group(0)), end
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@functools.lru_cache(maxsize=1)
+def _day_shift_regex() -> re.Pattern:
+    phrases = sorted(words()["day_shifts"], key=len, reverse=True)
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in phrases)
+    return re.compile(rf"(?:^|(?<=[\s(\"]))(?P<shift>{alts})\s+$", re.IGNORECASE)
+
+
+def _shift_days(text: str, span: tuple[int, int], reading: Reading,
+                taken: list[tuple[int, int]]) -> tuple[int, int]:
+    """Take in "the day before" ahead of a dated day and move its value: one expression, one date."""
+    start, end = span
+    if reading.type != "DATE" or not _DAY_VALUE.match(reading.value or ""):
+        return span
+    found = _day_shift_regex().search(text[max(0, start - 25):start])
+    if found is None:
+        return span
+    new_start = start - len(found.group(0))
+    if any(new_start < t_end and t_start < start for t_start, t_end in taken):
+        return span  # the words before already belong to another expression
+    days = words()["day_shifts"][" ".join(found.group("shift").lower().split())]
+    shifted = dt.date.fromisoformat(reading.value) + dt.timedelta(days=days)
+    reading.value = shifted.isoformat()
+    reading.resolution += f"; {days:+d} day(s) by '{found.group('shift')}'"
+    return new_start, end
 
 
 def _sentence_starts(doc) -> list[int]:

@@ -40,11 +40,17 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     deadline = _after_deadline_word(span)
     if deadline and verb.lemma_.lower() in _listed("deferral_verbs"):
         return FUTURE  # "postponed until Tuesday"
+    planned = verb.lemma_.lower() in _listed("plan_verbs")
     if not _plain_past(verb):
-        if verb.lemma_.lower() in _listed("plan_verbs"):
+        if planned:
             return FUTURE  # "has scheduled a news conference Thursday"
         if deadline:
             return FUTURE  # "has until Friday to sign"; "stayed until Friday" keeps its past
+    elif planned and span.start > verb.i:
+        # "planned a rally on Saturday": a day named after the plan verb is the planned
+        # event's, which may lie on either side of publication ("On Friday, they planned
+        # to pay ..." dates the planning and keeps its past)
+        return None
     return tense
 
 
