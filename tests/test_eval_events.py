@@ -53,6 +53,9 @@ def test_eval_events_cameo_to_plover(gold_dir, cameo, plover):
 @pytest.mark.parametrize("gold, code, sector, ok", [
     ("DAGGOV", "DAG", "GOV", True), ("DAGGOV", "DAG", "MIL", False),
     ("ARN", "ARN", None, True), ("ARN", "GON", None, False),
+    ("DNKMED", "DNK", "JRN", True),  # CAMEO media = PLOVER journalists
+    ("---GOV", None, "GOV", True), ("---GOV", "ARN", "MIL", False),
+    ("---", None, None, True),
 ])
 def test_eval_events_petrarch_code_match(gold, code, sector, ok):
     assert ev._code_matches(gold, Entity("x", 0, 1, code=code, sector=sector)) is ok
@@ -81,3 +84,60 @@ def test_eval_events_acled_map_reads_participants(actor_text, recipient_text, la
                   actor=[Entity(actor_text, 0, 1, sector="COP")],
                   recipient=[Entity(recipient_text, 0, 1, sector="CVL")])
     assert acled_label([event]) == label
+
+
+@pytest.mark.parametrize("rule, gold_type, quad, ok", [
+    ("future SUPPORT = AGREE (about to) over verb 'restore'", "SUPPORT", False, True),
+    ("verb 'agree' sense 1", "SUPPORT", False, False),
+    ("verb 'agree' sense 1", "SUPPORT", True, True),
+])
+def test_eval_events_petrarch_tense_recoding_counts(rule, gold_type, quad, ok):
+    event = Event(event="AGREE", evidence=Span("x", 0, 1), rule=rule)
+    assert ev._same_event(event, gold_type, quad) is ok
+
+
+@pytest.mark.parametrize("events, text, label", [
+    ([], "Two suicide bombers blew themselves up at a checkpoint.", "SUIC_BOMB"),
+    ([_event("ASSAULT")], "Residents fell ill after a chlorine attack on the town.", "CHEM_WEAP"),
+    ([], "Thousands of teachers marched through the capital demanding higher pay.", "PEACE_PROTEST"),
+    ([_event("PROTEST", "demo")], "Demonstrators hurled stones and set cars ablaze during the protest.",
+     "VIOL_DEMONSTR"),
+    ([], "Police fired rubber bullets at protesters, killing two of them.", "FORCE_AGAINST_PROTEST"),
+    ([_event("COERCE", "arrest")], "Police detained 40 protesters at the rally outside parliament.",
+     "PROTEST_WITH_INTER"),
+    ([], "Engineers defused a roadside bomb found near the market.", "DISR_WEAP"),
+    ([], "Soldiers set up two new military bases near the frontier.", "HQ_ESTABLISHED"),
+    ([], "Dozens of fighters defected to the government side.", "CHANGE_TO_GROUP_ACT"),
+    ([], "The army recaptured the town from the rebels after a week.", "GOV_REGAINS_TERIT"),
+    ([], "Rebels took control of the town after the army fled.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ([_event("ASSAULT")], "An angry mob lynched a man accused of theft.", "MOB_VIOL"),
+    ([_event("ASSAULT")], "Gunmen attacked the village, killing four farmers.", "ATTACK"),
+])
+def test_eval_events_acled_text_cues(events, text, label):
+    assert acled_label(events, text=text) == label
+
+
+@pytest.mark.parametrize("text", ["The minister gave a speech on the economy."])
+def test_eval_events_acled_text_cues_leave_unrelated_text(text):
+    assert acled_label([], text=text) == "OTHER"
+
+
+@pytest.mark.parametrize("phrase, text, hit", [
+    ("set up ... base*", "troops set up two new military bases", True),
+    ("set up ... base*", "troops set up camp near the base", True),
+    ("protest*", "protesters gathered", True),
+    ("rally", "a rallying cry", False),
+    ("ied", "he died", False),
+])
+def test_eval_events_acled_cue_phrase_syntax(phrase, text, hit):
+    from sitrep.extract.events_acled_cues import _group
+    assert bool(_group([phrase]).search(text)) is hit
+
+
+@pytest.mark.parametrize("text, how", [
+    ("Two suicide bombers blew themselves up.", "text cue 'SUIC_BOMB'"),
+    ("The minister gave a speech.", "event map"),
+])
+def test_eval_events_acled_label_says_how(text, how):
+    from sitrep.extract.events_acled import acled_explained
+    assert acled_explained([], text=text)[1].startswith(how)

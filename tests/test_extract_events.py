@@ -294,3 +294,70 @@ def test_events_rules_refuse_duplicate_keys(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="duplicate key 'attack'"):
         read_rules(path)
+
+
+# -- recipients named by prepositions, nominal events and nested phrases -----------------------
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("The army declared a ceasefire in Darfur on Monday.", "CONCEDE", "Darfur"),
+    ("Kenya sent 300 troops to Somalia last week.", "MOBILIZE", "Somalia"),
+    ("The ministry condemned an attack by Turkish soldiers near the border.", "ACCUSE",
+     "Turkish soldiers"),
+    ("Egypt issued an ultimatum to Sudan.", "THREATEN", "Sudan"),
+])
+def test_events_recipient_from_preposition_or_event_noun(text, event_type, recipient):
+    event = _one(text, event_type)
+    assert recipient in [r.text for r in event.recipient], [r.text for r in event.recipient]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Norway welcomed the resumption of ties between Chile and Peru.", {"CHL", "PER"}),
+])
+def test_events_recipients_inside_a_nominal_object_are_split(text, codes):
+    event = _one(text, "SUPPORT")
+    assert _codes(event.recipient) == codes
+
+
+@pytest.mark.parametrize("text, n_actors", [
+    ("Cuba's tired and angry minister criticised the plan.", 1),
+    ("Brazilian and Argentine troops attacked the camp.", 2),
+])
+def test_events_only_naming_adjectives_split_an_actor(text, n_actors):
+    assert len(_events(text)[0].actor) == n_actors
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Croatia opened its borders to refugees from Serbia.", "AID", None),
+    ("Kenyan police remained on alert on Friday.", "MOBILIZE", "troops"),
+    ("Nurses in Leeds went on strike for higher pay.", "PROTEST", "strike"),
+    ("Hungary launched cyber warfare against Austria.", "ASSAULT", None),
+])
+def test_events_added_triggers(text, event_type, mode):
+    event = _one(text, event_type)
+    assert event.mode == mode
+    assert "alert" not in [r.text for r in event.recipient]
+
+
+@pytest.mark.parametrize("verb, prep", [("fire", "on"), ("remain", "on")])
+def test_events_lexicon_reads_on_as_a_word_not_a_boolean(verb, prep):
+    from sitrep.extract.events_lexicon import load
+    assert any(sense.prep and prep in sense.prep for sense in load().verbs[verb])
+
+
+@pytest.mark.parametrize("text, actor_codes", [
+    ("Old foes Chile and Peru renewed diplomatic ties.", {"CHL", "PER"}),
+])
+def test_events_named_sides_of_a_descriptive_subject(text, actor_codes):
+    assert _codes(_one(text, "SUPPORT").actor) == actor_codes
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Police fired tear gas at the protesters.", "the protesters"),
+    ("Militants fired rockets into the town of Sderot.", None),
+])
+def test_events_weapon_is_never_the_recipient(text, recipient):
+    event = _one(text, "ASSAULT")
+    texts = [r.text for r in event.recipient]
+    assert not any(w in t for t in texts for w in ("gas", "rockets")), texts
+    if recipient:
+        assert recipient in texts

@@ -73,9 +73,11 @@ def _participants(doc, trig: Trigger, lex, resolve) -> tuple[list[Entity], list[
     things = _things(lex)
     actors = to_entities(actor_arguments(trig, lex.status["reporting_verbs"],
                                          lex.classes["proposal"], things), doc, resolve)
-    extra = lex.recipient_preps.get(f"{trig.event}/{trig.mode}", frozenset())
+    extra = lex.recipient_preps.get(f"{trig.event}/{trig.mode}",
+                                    lex.recipient_preps.get(trig.event, frozenset()))
     recipients = to_entities(recipient_arguments(trig, lex.classes["proposal"], _event_nouns(lex),
-                                                 things, _actor_test(doc, resolve, lex), extra),
+                                                 things, _actor_test(doc, resolve, lex), extra,
+                                                 lex.classes.get("instruments", frozenset())),
                              doc, resolve)
     actor_keys = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_keys]
@@ -150,8 +152,8 @@ def _actor_test(doc, resolve, lex):
             return True
         if tok.lemma_.lower() in people:
             return True
-        start, end = np_bounds(tok)
-        ent = resolve(doc[start:end], None)
+        start, _ = np_bounds(tok)  # the head and its modifiers, not "of/between X" after it
+        ent = resolve(doc[start:tok.i + 1], None)
         return ent.code is not None or ent.sector is not None
     return is_actor
 

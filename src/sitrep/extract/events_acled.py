@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.events_acled_cues import refine
 from sitrep.extract.events_lexicon import RULES_DIR
 from sitrep.model import Event
 
@@ -52,9 +53,28 @@ def acled_rule(event: Event) -> tuple[int, str]:
     return len(table["rules"]), table["default"]
 
 
-def acled_label(events: list[Event], result=None) -> str:
-    """The ACLED sub-event type of a text: its event matching the most specific rule."""
+def event_label(events: list[Event]) -> str:
+    """The ACLED sub-event type the events alone give: the one matching the most specific rule."""
     table = acled_map()
     if not events:
         return table["no_event"]
     return min(acled_rule(e) for e in events)[1]
+
+
+def acled_label(events: list[Event], result=None, *, text: str | None = None) -> str:
+    """The ACLED sub-event type of a text: the events' label, refined by the text cues of
+    ``rules/event_acled_cues.yaml`` when the text is known (``text`` or ``result.article``)."""
+    return acled_explained(events, result, text=text)[0]
+
+
+def acled_explained(events: list[Event], result=None, *,
+                    text: str | None = None) -> tuple[str, str]:
+    """(ACLED sub-event type, how it was decided), for exports that show their reasons."""
+    if text is None:
+        article = getattr(result, "article", None)
+        text = getattr(article, "text", None) or ""
+    base = event_label(events)
+    label, cue = refine(base, text)
+    if cue is None:
+        return label, f"event map (rules/event_acled_map.yaml) gives {base}"
+    return label, f"text cue '{cue}' (rules/event_acled_cues.yaml) over event label {base}"

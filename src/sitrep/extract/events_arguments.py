@@ -75,6 +75,8 @@ def np_bounds(head) -> tuple[int, int]:
 def _cut(tok) -> bool:
     if tok.dep_ == "punct":
         return tok.tag_ != "HYPH"  # keep "al-Sham", "Al-Nusra" whole
+    if tok.dep_ in ("conj", "cc") and tok.head.dep_ == "amod":
+        return False  # "the awful and evil minister": coordinated adjectives stay in the phrase
     if tok.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "ccomp"):
         return True
     return tok.dep_ == "prep" and lemma(tok) in INCLUDING
@@ -82,6 +84,9 @@ def _cut(tok) -> bool:
 
 def _expand_head(head) -> list:
     """"some of the armed groups, including A and B" -> [A, B]; "some of X" -> [X]."""
+    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    if head.pos_ == "NOUN" and named:  # "old foes Gondor and Osgiliath": the named sides
+        return [named[0], *named[0].conjuncts]
     if lemma(head) in QUANTIFIERS or head.like_num:
         of = [p for c in head.children if c.dep_ == "prep" and lemma(c) == "of"
               for p in c.children if p.dep_ == "pobj"]
@@ -118,7 +123,8 @@ def _counted(head) -> bool:
 def _adjectival_split(head, why: str) -> list[Argument]:
     """"Russian and Syrian air forces": the first adjective names "Russian air forces"."""
     for mod in head.children:
-        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.conjuncts:
+        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.conjuncts \
+                and _names_a_side(mod):
             start, end = np_bounds(head)
             tail = head.doc[mod.conjuncts[-1].i + 1:end].text
             out = []
@@ -132,11 +138,20 @@ def _adjectival_split(head, why: str) -> list[Argument]:
     return []
 
 
+def _names_a_side(mod) -> bool:
+    """"Russian and Syrian forces" are two sides; "awful and evil minister" is one."""
+    return mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG") or (
+        mod.is_title and mod.i > mod.sent.start)
+
+
 def subject_head(verb):
     """The subject of ``verb``, following xcomp/conj/relcl chains when it has none."""
     tok = verb
     for _ in range(5):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # two subjects is a misparse of an apposition ("old foes Gondor and Osgiliath"):
+        # the one nearest the verb names the sides
+        subj = subjects[-1] if subjects else None
         if subj is None and not _is_passive(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
@@ -250,7 +265,8 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                         event_nouns: frozenset[str],
                         things: frozenset[str] = frozenset(),
                         is_actor=lambda tok: True,
-                        extra_preps: frozenset[str] = frozenset()) -> list[Argument]:
+                        extra_preps: frozenset[str] = frozenset(),
+                        instruments: frozenset[str] = frozenset()) -> list[Argument]:
     """The recipient spans of a trigger, by the rules in the module docstring."""
     verb = trig.token
     heads: list[tuple[object, str]] = [(t, "addressee of the request") for t in trig.recipient_tokens]
@@ -263,15 +279,23 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                      if c.dep_ == "nsubjpass"
                      and not (lemma(c) in things and (trig.sense.no_actor or trig.event in GIVING_EVENTS)))
     if trig.inner is None or trig.recipient_tokens == []:
-        heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor))
+        heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor,
+                                        instruments))
     if trig.inner is not None and trig.inner.pos_ in ("VERB", "AUX") and not heads:
         # "agreed to lift the ban on X": the wrapped event's recipient
         heads.extend(_object_recipients(trig.inner, trig, event_nouns, proposal_words, things,
                                         is_actor))
-    if extra_preps and not heads:
-        heads.extend((p, "host or place left") for c in verb.children
-                     if c.dep_ == "prep" and lemma(c) in extra_preps
-                     for p in c.children if p.dep_ == "pobj")
+    out = _head_arguments(heads, proposal_words, event_nouns, things)
+    if extra_preps and not out:
+        out = _head_arguments(_place_objects(verb, trig, extra_preps), proposal_words,
+                              event_nouns, things)
+    return out
+
+
+def _head_arguments(heads, proposal_words: frozenset[str], event_nouns: frozenset[str],
+                    things: frozenset[str]) -> list[Argument]:
+    """Arguments for candidate recipient heads: a proposal stands for its owner, pronouns
+    and relatives are dropped, conjuncts are split."""
     out: list[Argument] = []
     seen: set[int] = set()
     for head, why in heads:
@@ -295,24 +319,49 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
     return out
 
 
+def _place_objects(verb, trig: Trigger, preps: frozenset[str]) -> list[tuple[object, str]]:
+    """Objects of the event-specific prepositions (``recipient_preps``): on the verb
+    ("arrived in Mali", "withdrew from Iraq"), else on its object or event noun
+    ("declared a ceasefire in Yemen", "lifted the state of emergency in four states")."""
+    found = [(p, "host, place or party named by a preposition of the verb") for c in verb.children
+             if c.dep_ == "prep" and lemma(c) in preps for p in c.children if p.dep_ == "pobj"]
+    if found:
+        return found
+    objs = [trig.noun] if trig.noun is not None else [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objs:
+        for tok in (obj, *(p for c in obj.children if c.dep_ == "prep" and lemma(c) == "of"
+                           for p in c.children if p.dep_ == "pobj")):
+            found.extend((p, f"place or party of '{obj.text}'") for c in tok.children
+                         if c.dep_ == "prep" and lemma(c) in preps
+                         for p in c.children if p.dep_ == "pobj")
+    return found
+
+
 def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
-                       proposal_words: frozenset[str], things: frozenset[str], is_actor):
+                       proposal_words: frozenset[str], things: frozenset[str], is_actor,
+                       instruments: frozenset[str] = frozenset()):
     """Objects and prepositional objects; an event noun passes on its own "on X" object."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + _sense_prep_objects(verb, trig)
     if trig.noun is not None:
         objs = [trig.noun]
     out = []
     for obj in objs:
         if lemma(obj) in event_nouns and lemma(obj) not in proposal_words:
-            out.extend((p, f"object of '{obj.text}'")
-                       for p in _prep_objects(obj, deep=True, extra=frozenset({"of"})))
-        elif trig.event in GIVING_EVENTS and (lemma(obj) in things or not is_actor(obj)):
+            # "condemned an attack by X": the attacker; else "a boycott against X": its target
+            by = [(p, f"agent of '{obj.text}'") for p in _prep_objects(obj, only=frozenset({"by"}))]
+            out.extend(by or ((p, f"object of '{obj.text}'")
+                              for p in _prep_objects(obj, deep=True, extra=frozenset({"of"}))))
+        elif (trig.event in GIVING_EVENTS and (lemma(obj) in things or not is_actor(obj))) or (
+                lemma(obj) in instruments):
+            # "fired tear gas at X", "fired two shells near a vessel": the weapon is no recipient
             # what is given, moved or cut ("provided two corridors to X"): X is the recipient;
             # "welcomed the resumption of ties with X": followed through "of"
             out.extend((p, f"object of '{obj.text}'") for p in _nested_objects(obj))
         else:
             out.append((obj, "direct object"))
-    out.extend((p, "prepositional object") for p in _prep_objects(verb))
+    named = (trig.sense.object or frozenset()) if trig.sense.prep else frozenset()
+    out.extend((p, "prepositional object") for p in _prep_objects(verb)
+               if lemma(p) not in named)  # "remained on alert": the sense's own words
     if trig.event in GIVING_EVENTS and not out:
         out.extend((o, f"beneficiary of '{c.text}'") for c in verb.children
                    if c.dep_ in ("advcl", "xcomp") and lemma(c) in BENEFIT_VERBS
@@ -320,9 +369,20 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
     return out
 
 
+def _sense_prep_objects(verb, trig: Trigger) -> list:
+    """Objects of the prepositions the sense names ("called for a boycott", "objected to X"):
+    they play the direct object's part."""
+    preps = trig.sense.prep
+    if not preps:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and lemma(c) in preps
+            and lemma(c) not in RECIPIENT_PREPS for p in c.children if p.dep_ == "pobj"]
+
+
 def _nested_objects(tok, depth: int = 3) -> list:
-    """Recipient-like prepositional objects of ``tok``, looking through "of" phrases."""
-    found = _prep_objects(tok, deep=True)
+    """Recipient-like prepositional objects of ``tok``, looking through "of" phrases
+    ("welcomed the resumption of ties between X and Y")."""
+    found = _prep_objects(tok, deep=True, extra=frozenset({"between"}))
     if found or depth == 0:
         return found
     for prep in tok.children:
@@ -333,13 +393,15 @@ def _nested_objects(tok, depth: int = 3) -> list:
     return found
 
 
-def _prep_objects(tok, deep: bool = False, extra: frozenset[str] = frozenset()) -> list:
-    """Objects of "on/against/with/to ..." under ``tok``; ``deep`` also looks through a
-    participle ("a ban imposed on X") and "for" ("aid for X")."""
-    preps = RECIPIENT_PREPS | ({"for"} if deep else set()) | extra
+def _prep_objects(tok, deep: bool = False, extra: frozenset[str] = frozenset(),
+                  only: frozenset[str] | None = None) -> list:
+    """Objects of "on/against/with/to ..." (or of the ``only`` prepositions) under ``tok``;
+    ``deep`` also looks through a participle ("a ban imposed on X") and "for" ("aid for X")."""
+    preps = only if only is not None else RECIPIENT_PREPS | ({"for"} if deep else set()) | extra
     out = [p for c in tok.children if c.dep_ in ("prep", "dative") and lemma(c) in preps
            for p in c.children if p.dep_ == "pobj"]
-    out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if only is None:
+        out += [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
     if deep and not out:
         for acl in (c for c in tok.children if c.dep_ == "acl"):
             out.extend(_prep_objects(acl))
