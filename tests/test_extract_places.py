@@ -140,3 +140,78 @@ def test_extract_places_finds_datelines_and_places_inside_names(text, surface, c
 def test_extract_places_names_sharing_a_state_support_each_other(text, surface, admin1):
     found = _named(_places(text), surface)
     assert found and (found[0].country_code, found[0].admin1) == ("US", admin1)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("UN officials met in Geneva on Monday to discuss the truce.", "UN"),
+    ("The U.N. envoy arrived in Damascus on Tuesday.", "U.N."),
+    ("NATO ministers gathered in Brussels.", "NATO"),
+])
+def test_extract_places_organisation_acronyms_are_never_places(text, absent):
+    found = _places(text)
+    assert not [p for p in found if p.text == absent]
+    assert found, "the real place of the sentence was lost too"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Talks between Moscow and the EU stalled.", "EU", "European Union"),
+    ("The mayor of Sydney, NSW, welcomed the rain.", "NSW", "New South Wales"),
+])
+def test_extract_places_listed_acronyms_stay_places(text, surface, name):
+    found = _named(_places(text), surface)
+    assert found and found[0].name == name
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("A fire destroyed a barn near Cottonport, Louisiana, on Friday. Later, Cottonport "
+     "firefighters said nobody was hurt.", "Cottonport", 2),
+])
+def test_extract_places_repeated_name_keeps_its_place_reading(text, surface, expected):
+    found = _named(_places(text), surface)
+    assert len(found) == expected
+    assert len({(p.lat, p.lon) for p in found}) == 1
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kristina Brown moved to Kristina, a village, last year. Later Kristina said she "
+     "liked it.", "Kristina"),
+])
+def test_extract_places_repeated_name_skips_people(text, surface):
+    later = text.index("Later") + len("Later ")
+    assert not [p for p in _places(text) if p.start == later]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Officials in KwaZulu-Natal said the outbreak had spread to two more districts.", "Natal"),
+])
+def test_extract_places_second_half_of_a_hyphenated_name_is_no_place(text, absent):
+    assert not _named(_places(text), absent)
+
+
+@pytest.mark.parametrize("text, surface, feature", [
+    ("Illinois troopers from Rockford and Chicago drove to Oregon to return the fugitive.",
+     "Oregon", "admin1"),
+    ("Floods on Java displaced thousands, officials in Jakarta said.", "Java", "region"),
+])
+def test_extract_places_big_places_beat_small_namesakes_in_context(text, surface, feature):
+    found = _named(_places(text), surface)
+    assert found and found[0].feature == feature
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Pilgrims returned from Mecca on Sunday after the hajj.", "Mecca", "SA"),
+])
+def test_extract_places_world_city_exonym_beats_small_namesake(text, surface, country):
+    found = _named(_places(text), surface)
+    assert found and found[0].country_code == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Fighting spread in the Democratic Republic of the Congo on Monday.",
+     "Democratic Republic of the Congo", "CD"),
+    ("Aid went to Uganda, Zambia and the Democratic Republic of the Congo last year.",
+     "Democratic Republic of the Congo", "CD"),
+])
+def test_extract_places_entities_split_at_of_are_joined(text, name, country):
+    found = [p for p in _places(text) if p.country_code == country]
+    assert found and found[0].text == name

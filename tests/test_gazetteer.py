@@ -90,3 +90,32 @@ def test_gazetteer_falls_back_to_temp_when_cache_is_unwritable(tmp_path, monkeyp
         assert gaz.lookup("Aleppo")[0].country_code == "SY"
     finally:
         gazetteer.load.cache_clear()
+
+
+@pytest.mark.parametrize("points, lat, lon", [
+    # a crowded southern cell and one remote northern town: the territory's middle, not the crowd's
+    ([(0.5, 0.5)] * 50 + [(4.5, 0.5)], 2.5, 0.5),
+    # across the antimeridian the centre stays on the date line, not at longitude 0
+    ([(10.5, 179.5), (10.5, -179.5)], 10.5, 180.0),
+])
+def test_gazetteer_area_centre_weighs_territory_not_towns(points, lat, lon):
+    got_lat, got_lon = gazetteer._area_centre(points)
+    assert got_lat == pytest.approx(lat, abs=0.1)
+    assert abs((got_lon - lon + 180) % 360 - 180) < 0.1
+
+
+@pytest.mark.parametrize("name, feature, country", [
+    ("Java", "region", "ID"),
+    ("EU", "region", None),
+    ("Soviet Union", "region", None),
+    ("South Ossetia", "region", "GE"),
+])
+def test_gazetteer_lists_islands_and_unions(name, feature, country):
+    first = gazetteer.load().lookup(name)[0]
+    assert (first.feature, first.country_code) == (feature, country)
+
+
+@pytest.mark.parametrize("name", ["United Nations", "UN"])
+def test_gazetteer_united_nations_is_no_listed_place(name):
+    assert all(c.kind != gazetteer.ALIAS and c.feature not in ("region", "country")
+               for c in gazetteer.load().lookup(name))

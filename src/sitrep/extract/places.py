@@ -3,25 +3,29 @@
 Recognition takes spaCy's GPE/LOC/FAC entities and, beyond them, capitalised proper-noun
 runs that the gazetteer knows as an important enough place: the small English model tags
 "Aleppo" as NORP or LANGUAGE. Demonyms ("Syrian"), people, organisations and sentence-initial
-common words are kept out (see :func:`_admissible`).
+common words are kept out (see :func:`_admissible`), and acronyms count only as listed
+aliases ("US", "NSW"): "UN" is never a place. A name read as a known place at one mention is
+a place at its other mentions too, where the tagger took it for a person or a firm.
 
-Resolution scores each candidate (:mod:`sitrep.extract.gazetteer`) by population, kind of
-place, how its name matched, and the document: a state or country written right after the
-name ("Springfield, Ill."), countries and states named or implied by demonyms elsewhere,
-and nearness to the other places of the article. Every mention of one name in a document
-gets the same reading. Each Place says in ``resolution`` what decided it.
+Resolution, the choice among a name's gazetteer candidates in document context, lives in
+:mod:`sitrep.extract.places_resolve`; ``resolve`` and ``Mention`` are re-exported here, so
+``sitrep.extract.places`` stays the one import for other layers.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+
+from spacy.tokens import Span
 
 from sitrep.extract import gazetteer
 from sitrep.extract.context import Context
 from sitrep.extract.gazetteer import ALTERNATE, Candidate, distance_km, name_key
+from sitrep.extract.places_resolve import EXONYM_DOMINANCE, Mention, resolve
 from sitrep.model import Place
+
+__all__ = ["Mention", "distance_km", "document_place", "extract", "find_mentions",
+           "place_for_span", "resolve"]
 
 #: NER labels that name places; FAC mentions are kept only when the gazetteer knows them.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -32,45 +36,11 @@ MAX_NAME_TOKENS = 6
 #: A name found by gazetteer look-up alone must name a place at least this big, or a country,
 #: state or region (small towns named "Bush" or "Police" would flood the output otherwise).
 MIN_LOOKUP_POPULATION = 15_000
+#: An alternate name stays a reading beside places that bear the name as their own when
+#: its place is this big and :data:`EXONYM_DOMINANCE` times bigger than all of them.
+EXONYM_MIN_POPULATION = 500_000
 #: Features that pass the importance gate whatever their population.
 MAJOR_FEATURES = frozenset({"country", "admin1", "continent", "region", "sea", "capital"})
-
-#: Score added per kind of place, on top of log10(population).
-FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "admin1": 1.5, "capital": 3.0,
-                 "region": 1.0, "sea": 1.0, "river": 0.0, "lake": 0.0, "city": 0.0,
-                 "province": 1.0, "admin2": -1.0}
-#: Penalty for a match on a GeoNames alternate name rather than the place's own name.
-ALTERNATE_PENALTY = 2.5
-#: A qualifier ("Paris, Texas") is near-decisive.
-QUALIFIER_BONUS, QUALIFIER_MISMATCH = 8.0, -12.0
-#: Document context: the country named (or implied by demonyms) once / twice or more;
-#: the state named; nearness to the other places of the article (km -> bonus).
-COUNTRY_BONUS = (1.5, 2.5)
-ADMIN1_BONUS = 3.0
-NEARNESS_BONUS = ((50.0, 3.0), (150.0, 2.0), (400.0, 1.0))
-#: A foreign capital loses its capital bonus in an article about other countries
-#: ("Paris" in a Texas paper that names Texas towns but never France).
-FOREIGN_CAPITAL_PENALTY = 2.5
-#: Another name of the article has a reading in the same state as this candidate.
-SHARED_STATE_BONUS = 1.5
-
-
-@dataclass
-class Mention:
-    """A toponym in the text, with every gazetteer entry its name may refer to."""
-
-    start: int  # token index
-    end: int
-    text: str
-    start_char: int
-    end_char: int
-    candidates: list[Candidate]
-    source: str
-    qualifiers: list[Candidate] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
 
 
 # ---------------------------------------------------------------- public entry points
@@ -120,14 +90,59 @@ def find_mentions(doc, gaz: gazetteer.Gazetteer) -> list[Mention]:
     """Toponyms from place entities first, then from gazetteer look-ups of proper nouns."""
     taken = [False] * len(doc)
     mentions: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            mentions.extend(_from_entity(doc, ent, gaz, taken))
+    for ent in _place_entities(doc, gaz):
+        mentions.extend(_from_entity(doc, ent, gaz, taken))
     ent_of = {tok.i: ent for ent in doc.ents for tok in ent}
     mentions.extend(_from_lookup(doc, gaz, taken, ent_of))
+    mentions.extend(_repeated(doc, mentions, taken, ent_of))
     mentions.sort(key=lambda m: m.start)
     _attach_qualifiers(doc, mentions, gaz, taken)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _repeated(doc, mentions: list[Mention], taken, ent_of) -> list[Mention]:
+    """Other mentions of a name already read as a known place: one sense per article.
+
+    The tagger often reads a town as a person or an organisation at one mention ("a Glen
+    Allen woman", "the Gainesville Police") and as a place at another. Skipped: lowercase
+    or demonym forms, a mention inside a longer person name ("Michael Jordan", "Jordan
+    Smith"), or after another capitalised word ("East Hampton" holds no "Hampton").
+    """
+    names = {}
+    for m in mentions:
+        if m.candidates and not _is_demonym(m.text):
+            names.setdefault(doc[m.start].lower_, {})[m.key] = m
+    found = []
+    for tok in doc:
+        if taken[tok.i] or tok.lower_ not in names or not tok.text[:1].isupper():
+            continue
+        for key, m in names[tok.lower_].items():
+            end = tok.i + (m.end - m.start)
+            if end <= len(doc) and name_key(doc[tok.i:end].text) == key and _free_name(
+                    doc, tok.i, end, taken, ent_of):
+                found.append(_mention(doc, tok.i, end, m.candidates, "same name as a place "
+                                      "named elsewhere in the article"))
+                _take(taken, tok.i, end)
+                break
+    return found
+
+
+def _free_name(doc, start: int, end: int, taken, ent_of) -> bool:
+    """Whether tokens [start, end) may repeat a place name (see :func:`_repeated`)."""
+    if any(taken[start:end]) or any(tok.tag_ not in ("NNP", "NNPS") for tok in doc[start:end]):
+        return False
+    ent = ent_of.get(start)
+    if ent is not None and ent.label_ == "PERSON" and (
+            ent.start < start or ent.end > end or end - start < 2 and not _attributive(doc, end)):
+        return False  # a one-word "person" is a person, unless it qualifies a noun
+    before = doc[start - 1] if start > 0 else None
+    return before is None or doc[start].is_sent_start or not (
+        before.text[:1].isupper() and before.is_alpha)
+
+
+def _attributive(doc, end: int) -> bool:
+    """A name used before a common noun: "Cottonport firefighters", "a Gainesville resident"."""
+    return end < len(doc) and doc[end].tag_ in ("NN", "NNS")
 
 
 def _trim(doc, start: int, end: int) -> int:
@@ -148,6 +163,22 @@ def _pieces(doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _place_entities(doc, gaz) -> list:
+    """Place entities, two adjacent or joined by "of" / "of the" when the gazetteer knows
+    the whole: the tagger splits "Democratic Republic | of the | Congo" in two."""
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    joined, skip = [], False
+    for ent, nxt in zip(ents, [*ents[1:], None]):
+        if skip:
+            skip = False
+            continue
+        gap = doc[ent.end:nxt.start].text.casefold() if nxt is not None else None
+        if gap in ("", "of", "of the") and gaz.lookup(doc[ent.start:nxt.end].text):
+            ent, skip = Span(doc, ent.start, nxt.end, label=nxt.label_), True
+        joined.append(ent)
+    return joined
+
+
 def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
     """Place entities, split at commas; a piece the gazetteer does not know stays an
     unresolved place (FAC pieces are dropped: most are buildings and roads)."""
@@ -156,6 +187,11 @@ def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
         qualifiers = (start > 0 and doc[start - 1].text == ",") or (
             end - start == 1 and doc[start].text.endswith("."))
         start, cands = _known_name(doc, start, end, gaz, qualifiers=qualifiers)
+        if start < end and _is_acronym(doc[start:end]):
+            cands = [c for c in cands if c.kind in (gazetteer.ALIAS, gazetteer.QUALIFIER)]
+            if not cands:  # "UN", "NATO", "WHO": organisations the tagger called places
+                _take(taken, start, end)
+                continue
         if start >= end or _is_demonym(doc[start:end].text):
             continue
         if not cands:
@@ -186,9 +222,14 @@ def _known_name(doc, start: int, end: int, gaz, *, qualifiers: bool = False):
 
 def _own_names_first(cands: list[Candidate]) -> list[Candidate]:
     """Drop alternate-name readings when some place bears the name as its own: "Maryville"
-    is one of the Maryvilles, not Beeville (whose old name it was)."""
+    is one of the Maryvilles, not Beeville (whose old name it was). A world city known
+    abroad by its exonym stays: "Mecca" is Makkah (1.5 million people), not the Californian
+    Mecca, see :data:`EXONYM_DOMINANCE`."""
     own = [c for c in cands if c.kind != ALTERNATE]
-    return own or cands
+    biggest = max((c.population for c in own), default=0)
+    exonyms = [c for c in cands if c.kind == ALTERNATE and c.population >= EXONYM_MIN_POPULATION
+               and c.population >= EXONYM_DOMINANCE * biggest]
+    return own + exonyms if own else cands
 
 
 def _is_modifier(tok) -> bool:
@@ -295,7 +336,7 @@ def _organisation_prefix(doc, start: int, end: int, gaz, ent_of) -> tuple[int, l
     Smith" is no place. Importance gates as in :func:`_admissible` ("Texas Instruments"
     still names Texas)."""
     ent = ent_of.get(start)
-    if ent is None or end > ent.end and ent.label_ == "ORG":
+    if ent is None or end > ent.end and ent.label_ == "ORG" or _after_hyphen(doc, start):
         return end, []
     for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
         if ent.label_ != "ORG" and (ent.start, ent.end) != (start, stop):
@@ -304,6 +345,11 @@ def _organisation_prefix(doc, start: int, end: int, gaz, ent_of) -> tuple[int, l
         if cands and _admissible(doc, start, stop, cands, {}):
             return stop, cands
     return end, []
+
+
+def _after_hyphen(doc, start: int) -> bool:
+    """The second half of a hyphenated name ("Natal" in "KwaZulu-Natal") opens no name."""
+    return start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
 
 
 def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bool:
@@ -324,13 +370,35 @@ def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bo
     for ent in ents.values():
         if ent.start < start or ent.end > end:
             return False
-    if span.text.isupper() and len(span.text) <= 4:
-        # "UN", "ISIS", "AP": acronyms count only as listed aliases ("US", "UK", "NSW").
+    if _is_acronym(span):
         cands = [c for c in cands if c.kind == gazetteer.ALIAS]
     best = max(cands, key=lambda c: (c.kind != ALTERNATE, c.population), default=None)
     if best is None or best.kind == ALTERNATE:
         return False
     return best.feature in MAJOR_FEATURES or best.population >= MIN_LOOKUP_POPULATION
+
+
+def _is_acronym(span) -> bool:
+    """"UN", "U.N.", "ISIS", "AP": such names count as places only as listed aliases ("US",
+    "UK", "NSW", "D.C."), never through a town that bears the letters ("Un" in India).
+    A short word in an all-capitals headline or dateline ("HUME, Ill.") is no acronym."""
+    letters = span.text.replace(".", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) <= 4):
+        return False
+    return "." in span.text or not _shouting(span.doc, span.start, span.end)
+
+
+def _shouting(doc, start: int, end: int) -> bool:
+    """True when the word next to [start, end) is an all-capitals word too."""
+    for i in (start - 1, end):
+        if 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1 and doc[i].text.isupper():
+            return True
+    return False
+
+
+def _take(taken: list[bool], start: int, end: int) -> None:
+    for i in range(start, end):
+        taken[i] = True
 
 
 def _dateline(doc, start: int, end: int) -> bool:
@@ -380,200 +448,3 @@ def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
 
 
 # ---------------------------------------------------------------- resolution
-
-@dataclass
-class _Evidence:
-    """What the document says about where it is: first-pass picks per name, demonyms."""
-
-    demonyms: Counter = field(default_factory=Counter)
-    #: (country, admin1) -> names with a candidate there: "Paris" and "Henry County" meet in
-    #: Tennessee, which no single first-pass pick shows.
-    shared: dict[tuple, set[str]] = field(default_factory=dict)
-    picks: dict[str, Candidate] = field(default_factory=dict)
-    countries: Counter = field(default_factory=Counter)
-    states: Counter = field(default_factory=Counter)
-
-    def add(self, key: str, pick: Candidate) -> None:
-        self.picks[key] = pick
-        self.countries[pick.country_code] += 1
-        self.states[(pick.country_code, pick.admin1)] += 1
-
-    def country_count(self, code: str | None, key: str) -> int:
-        """Mentions of country ``code`` in the document, not counting the name ``key``."""
-        own = self.picks.get(key)
-        n = self.countries.get(code, 0) - (own is not None and own.country_code == code)
-        return n + self.demonyms.get(code, 0)
-
-    def foreign(self, code: str | None, key: str) -> bool:
-        """True when the article names countries, none of them ``code`` (besides ``key``)."""
-        others = sum(n for c, n in self.countries.items() if c and c != code)
-        own = self.picks.get(key)
-        others -= own is not None and own.country_code not in (None, code)
-        return others + sum(n for c, n in self.demonyms.items() if c and c != code) > 0
-
-    def state_count(self, code: str | None, admin1: str | None, key: str) -> int:
-        own = self.picks.get(key)
-        mine = own is not None and (own.country_code, own.admin1) == (code, admin1)
-        return self.states.get((code, admin1), 0) - mine
-
-
-def resolve(mentions: list[Mention], doc) -> list[Place]:
-    """Resolve every mention; one reading per name per document."""
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(m.key, []).append(m)
-    evidence = _Evidence(demonyms=_demonym_countries(doc))
-    for key, ms in groups.items():
-        for c in (c for m in ms for c in m.candidates):
-            if c.feature not in ("country", "continent") and c.admin1:
-                evidence.shared.setdefault((c.country_code, c.admin1), set()).add(key)
-    for key, ms in groups.items():
-        pick = _choose(ms, evidence, key, use_context=False)[0]
-        if pick is not None:
-            evidence.add(key, pick)
-    chosen = {key: _choose(ms, evidence, key, use_context=True) for key, ms in groups.items()}
-    return [_place(m, *chosen[m.key], chosen) for m in mentions]
-
-
-def _demonym_countries(doc) -> Counter:
-    found: Counter = Counter()
-    table = gazetteer.demonyms()
-    for tok in doc:
-        if tok.text[:1].isupper():
-            word = tok.text.casefold()
-            code = table.get(word) or table.get(word[:-1] if word.endswith("s") else word)
-            if code:
-                found[code] += 1
-    return found
-
-
-def _choose(ms: list[Mention], evidence: _Evidence, key: str, *, use_context: bool):
-    """The best candidate for a group of same-name mentions, its reasons, and the count."""
-    cands = {c.id: c for m in ms for c in m.candidates}
-    if not cands:
-        return None, ["no gazetteer entry"], 0
-    quals = [q for m in ms for q in m.qualifiers]
-    own_name = any(c.kind != ALTERNATE for c in cands.values())
-    best, reasons, best_score = None, [], -math.inf
-    for c in cands.values():
-        score, why = _score(c, quals, evidence, key, use_context, own_name)
-        if score > best_score:
-            best, reasons, best_score = c, why, score
-    return best, reasons, len(cands)
-
-
-def _score(c: Candidate, quals, evidence: _Evidence, key: str, use_context: bool,
-           own_name: bool = False):
-    """log10(population) + kind of place + name match + qualifier (+ document context).
-
-    ``own_name``: some candidate bears the name as its own, so alternate-name readings
-    ("Berea" for Aleppo) are pushed further down."""
-    score = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0)
-    why: list[str] = []
-    if c.kind == ALTERNATE:
-        score -= ALTERNATE_PENALTY * (2 if own_name else 1)
-        why.append("alternate name")
-    if quals:
-        if any(_within(c, q) for q in quals):
-            score += QUALIFIER_BONUS
-            why.append(f"qualifier {quals[0].name}")
-        else:
-            score += QUALIFIER_MISMATCH
-    if use_context:
-        score += _context_score(c, evidence, key, why)
-    return score, why
-
-
-def _within(c: Candidate, q: Candidate) -> bool:
-    if q.feature == "country":
-        return c.country_code == q.country_code
-    return c.country_code == q.country_code and c.admin1 == q.admin1 and c.id != q.id
-
-
-def _context_score(c: Candidate, evidence: _Evidence, key: str, why: list[str]) -> float:
-    score = 0.0
-    n_country = evidence.country_count(c.country_code, key) if c.country_code else 0
-    if n_country:
-        score += COUNTRY_BONUS[min(n_country, 2) - 1]
-        why.append(f"document country {c.country_code}")
-    in_state = evidence.state_count(c.country_code, c.admin1, key)
-    if c.feature not in ("country", "admin1") and in_state:
-        score += ADMIN1_BONUS
-        why.append(f"document state {c.country_code}/{c.admin1}")
-    if len(evidence.shared.get((c.country_code, c.admin1), ())) > 1:
-        score += SHARED_STATE_BONUS
-        why.append(f"other names of the article can be in {c.country_code}/{c.admin1}")
-    if c.feature == "capital" and not n_country and evidence.foreign(c.country_code, key):
-        score -= FOREIGN_CAPITAL_PENALTY
-        why.append("capital of a country the article does not name")
-    if c.feature not in ("country", "continent"):
-        near = _nearest(c, evidence, key)
-        if near:
-            bonus, name, km = near
-            score += bonus
-            why.append(f"near {name} ({km:.0f} km)")
-    return score
-
-
-#: Features precise enough to say where an article is (anchors for nearness).
-_ANCHOR_FEATURES = frozenset({"city", "capital", "admin2", "admin1"})
-
-
-def _nearest(c: Candidate, evidence: _Evidence, key: str):
-    """The nearness bonus from the closest other place of the document's first pass."""
-    lat, lon = _point(c)
-    if lat is None:
-        return None
-    best = None
-    for other_key, p in evidence.picks.items():
-        if other_key == key or p.lat is None or p.feature not in _ANCHOR_FEATURES or p.id == c.id:
-            continue
-        km = distance_km(lat, lon, p.lat, p.lon)
-        if best is None or km < best[1]:
-            best = (p.name, km)
-    if best is None:
-        return None
-    for limit, bonus in NEARNESS_BONUS:
-        if best[1] <= limit:
-            return bonus, best[0], best[1]
-    return None
-
-
-def _point(c: Candidate) -> tuple[float | None, float | None]:
-    """Where a candidate is, for nearness: its own point, else its state's centre."""
-    if c.lat is not None:
-        return c.lat, c.lon
-    state = gazetteer.load().admin1(c.country_code or "", c.admin1 or "")
-    return (state.lat, state.lon) if state is not None else (None, None)
-
-
-def _place(m: Mention, pick: Candidate | None, reasons: list[str], n: int, chosen) -> Place:
-    if pick is None:
-        return Place(text=m.text, start=m.start_char, end=m.end_char,
-                     resolution=f"{m.source}; no gazetteer entry")
-    lat, lon, located = pick.lat, pick.lon, ""
-    if lat is None:
-        lat, lon, located = _locate_in_document(pick, chosen)
-    basis = ", ".join(reasons) if reasons else "highest population and rank"
-    where = ", ".join(filter(None, (pick.admin1 if pick.feature != "admin1" else None,
-                                    pick.country_code)))
-    resolution = (f"{m.source}; gazetteer: {pick.name} ({where or 'no country'}, "
-                  f"{pick.feature}) by {basis}, among {n} candidate(s){located}")
-    return Place(text=m.text, start=m.start_char, end=m.end_char, name=pick.name,
-                 geonameid=pick.geonameid, lat=lat, lon=lon, country_code=pick.country_code,
-                 admin1=pick.admin1, feature=pick.feature, resolution=resolution)
-
-
-def _locate_in_document(pick: Candidate, chosen) -> tuple[float | None, float | None, str]:
-    """A county or province without coordinates sits at a town of its state that the article
-    names, else at the centre of its state or country (and the resolution says so)."""
-    for other, *_ in chosen.values():
-        if (other is not None and other.lat is not None and other.feature in ("city", "capital")
-                and other.country_code == pick.country_code and other.admin1 == pick.admin1):
-            return other.lat, other.lon, f"; located at {other.name}, named in the article"
-    gaz = gazetteer.load()
-    for area in (gaz.admin1(pick.country_code or "", pick.admin1 or ""),
-                 gaz.country(pick.country_code or "")):
-        if area is not None and area.lat is not None:
-            return area.lat, area.lon, f"; position approximate: the centre of {area.name}"
-    return None, None, "; not located"
