@@ -45,3 +45,21 @@ def test_eval_stories_judged_file_has_columns_and_verdicts(column):
         rows = list(csv.DictReader(f))
     assert rows and all(r[column] for r in rows)
     assert {r["verdict"] for r in rows} <= {"yes", "no"}
+
+
+def _ecb_like(topic: int, sub: str, n: int, who: str, what: str) -> dict:
+    """A document shaped like an ECB+ record (tokenised sentences, topic and subtopic)."""
+    words = f"{who} {what} in Porthaven on Friday , police said , and {who} was charged .".split()
+    return {"doc": f"{topic}_{n}{sub}", "topic": topic, "subtopic": sub, "sentences": [words], "mentions": []}
+
+
+@pytest.mark.parametrize("folds", [2, 3])
+def test_eval_stories_cv_threshold_is_held_out_and_repeatable(folds):
+    events = ["stole a bus", "robbed a bank", "set fire to a barn", "crashed a plane"]
+    docs = [_ecb_like(t, sub, n, who, events[t])
+            for t in range(4) for sub, who in (("ecb", "Arlo Vance"), ("ecbplus", "Bea Tollis"))
+            for n in range(3)]
+    first = scorers.cv_threshold(docs, folds=folds)
+    assert first == scorers.cv_threshold(docs, folds=folds)
+    assert 0.0 <= first["doc_b3_f1_cv"] <= 1.0
+    assert min(scorers.CV_THRESHOLDS) <= first["cv_threshold_mean"] <= max(scorers.CV_THRESHOLDS)

@@ -5,7 +5,8 @@ import pytest
 
 from link_docs import doc, event
 from sitrep.link import LinkSettings, StoryIndex, link_stories, stories
-from sitrep.link.slots import casualties_in, duration_hours, number_range
+from sitrep.link.slots import casualties_in, duration_hours, lead_places, number_range
+from sitrep.model import Place
 
 BASE_A = "Air strikes hit a market in eastern Aleppo on Monday, {toll}, rescuers and a monitor said."
 BASE_B = "Rescue workers said warplanes bombed a crowded Aleppo market on Monday, {toll} in the city's east."
@@ -131,3 +132,64 @@ def test_link_contradictions_headline_figure_takes_lead_hedge(headline):
     tb = "More than 100 fighters were killed in clashes between armed groups near the capital, media said."
     (story,) = link_stories([doc("a", "Outlet A", "2017-04-28", ta), doc("b", "Outlet B", "2017-04-28", tb)])
     assert [c for c in story.contradictions if c.slot == "dead"] == []
+
+
+def _pair_story(ta: str, tb: str, attrs_a: dict, attrs_b: dict):
+    """Two outlets' reports of one day, linked into one story whatever their scores."""
+    da = doc("a1", "Outlet A", "2016-10-18", ta, events=[event(ta, ta, **attrs_a)])
+    db = doc("b1", "Outlet B", "2016-10-18", tb, events=[event(tb, tb, **attrs_b)])
+    index = StoryIndex(LinkSettings(threshold=-1.0))
+    index.add([da, db])
+    (story,) = stories(index)
+    return story
+
+
+@pytest.mark.parametrize("town_a,town_b,flagged", [
+    ("Aleppo", "Homs", False),   # two towns: two incidents of one day
+    ("Aleppo", "Aleppo", True),
+    ("Idlib", "Idlib", False),   # a province alone does not place an incident
+])
+def test_link_contradictions_tolls_need_same_town(town_a, town_b, flagged):
+    ta = f"Air strikes hit a market in {town_a} on Monday, killing 20 people, a monitor said."
+    tb = f"Warplanes bombed a crowded market in {town_b} on Monday, killing 35 people, rescuers said."
+    story = _pair_story(ta, tb, {"dead": 20}, {"dead": 35})
+    assert bool([c for c in story.contradictions if c.slot == "dead"]) is flagged
+
+
+@pytest.mark.parametrize("a,b,flagged", [(20, 35, True), (3, 45, False), (45, 3, False)])
+def test_link_contradictions_tolls_far_apart_are_two_incidents(a, b, flagged):
+    ta = f"Rebel rockets hit Aleppo on Thursday, killing {a} people, state media said."
+    tb = f"Government air raids on Aleppo on Thursday killed {b} people, a monitor said."
+    story = _pair_story(ta, tb, {"dead": a}, {"dead": b})
+    assert bool([c for c in story.contradictions if c.slot == "dead"]) is flagged
+
+
+@pytest.mark.parametrize("day_a,day_b,flagged", [("2016-10-17", "2016-10-17", True),
+                                                 ("2016-10-17", "2016-10-18", True),
+                                                 ("2016-10-14", "2016-10-17", False)])
+def test_link_contradictions_tolls_need_close_event_dates(day_a, day_b, flagged):
+    ta = "Air strikes hit a market in Aleppo, killing 20 people, a monitor said."
+    tb = "Warplanes bombed a crowded market in Aleppo, killing 35 people, rescuers said."
+    da = doc("a1", "Outlet A", "2016-10-18", ta, events=[event(ta, ta, dead=20)])
+    db = doc("b1", "Outlet B", "2016-10-18", tb, events=[event(tb, tb, dead=35)])
+    for d, day in ((da, day_a), (db, day_b)):
+        d.events[0].date, d.events[0].date_resolution = day, "own time expression 'Monday'"
+    index = StoryIndex(LinkSettings(threshold=-1.0))
+    index.add([da, db])
+    (story,) = stories(index)
+    assert bool([c for c in story.contradictions if c.slot == "dead"]) is flagged
+
+
+@pytest.mark.parametrize("name,geonameid,feature,expected", [
+    ("Aleppo", 170063, "city", ["geo:170063", "name:aleppo"]),
+    ("Tal Rifaat", None, None, ["name:tal rifaat"]),  # a town the gazetteer lacks still places it
+    ("Syrian Observatory for Human Rights", None, None, []),  # an organisation taken for a place
+    ("Idlib", None, "province", []),  # too broad to tell two incidents apart
+])
+def test_link_slots_lead_places_keys(name, geonameid, feature, expected):
+    text = f"Shelling hit {name} on Monday, killing 20 people."
+    d = doc("a", "Outlet A", "2016-10-18", text, places=False)
+    start = text.index(name)
+    d.places.append(Place(text=name, start=start, end=start + len(name), geonameid=geonameid,
+                          feature=feature, resolution="test"))
+    assert lead_places(d, len(text)) == expected

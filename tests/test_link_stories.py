@@ -6,7 +6,7 @@ import json
 import pytest
 
 from link_docs import cue, doc, event
-from sitrep.link import StoryIndex, link_stories, result_from_dict, stories
+from sitrep.link import LinkSettings, StoryIndex, link_stories, result_from_dict, stories
 
 TRUCE_A = ("Russia will halt air strikes on Aleppo for eight hours on Thursday so that civilians "
            "and fighters can leave the besieged east of the city, the Russian military said.")
@@ -99,3 +99,10 @@ def test_link_stories_output_has_contract_fields(field):
     index.add(_truce_docs())
     for story in stories(index):
         assert field in story.to_dict()
+
+
+@pytest.mark.parametrize("linkage,threshold", [("centroid", 0.26), ("average", 0.1)])
+def test_link_stories_linkage_options_group_same_event(linkage, threshold):
+    found = sorted(sorted(s.articles) for s in link_stories(
+        _truce_docs(), settings=LinkSettings(linkage=linkage, threshold=threshold)))
+    assert found == [["a", "b"], ["f"]]

@@ -34,11 +34,13 @@ class Features:
     actors: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    #: Name and number term frequencies (what tells two events of one kind apart).
+    names: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "source": self.source, "published": self.published,
                 "counts": self.counts, "places": self.places, "actors": self.actors,
-                "events": self.events, "years": self.years}
+                "events": self.events, "years": self.years, "names": self.names}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Features":
@@ -66,7 +68,7 @@ def features(result: DocumentResult, *, source: str | None = None,
     return Features(id=a.id, source=source or a.source or "unknown",
                     published=(published or a.published or None) and str(published or a.published)[:10],
                     counts=similarity.term_counts(a.text, a.title), places=places, actors=actors,
-                    events=events, years=years)
+                    events=events, years=years, names=similarity.name_counts(a.text))
 
 
 def to_date(value: str | None) -> dt.date | None:

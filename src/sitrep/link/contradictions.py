@@ -14,9 +14,12 @@ claim (leads state the main figure). Then:
 
 Two claims are only compared when they are about one fact: the articles are
 close enough to report one incident (``related``, a TF-IDF test made by
-``describe``), counts are of the same class of victims ("22 children" is
-not a rival of "26 civilians") and their leads do not set them in different
-places. Numbers published more than ``max_days_apart`` days apart are not
+``describe``); casualty counts must moreover be of the same class of victims
+("22 children" is not a rival of "26 civilians"), their leads must name a
+town or city in common, their own event dates be within a day, and the counts
+within a factor of each other (``story_slots.yaml``): two incidents grouped in
+one story are otherwise read as one disagreeing report, the commonest false
+alarm on FA-KES. Numbers published more than ``max_days_apart`` days apart are not
 compared: tolls rise as bodies are found, so a week-old figure is not a
 contradiction.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
+from sitrep.link import slots
 from sitrep.link.blocking import to_date
 from sitrep.link.model import Claim, Contradiction, SlotValue, Update
 
@@ -118,7 +122,7 @@ def _comparable(a: Claim, b: Claim, max_days_apart: int, related) -> bool:
 
 
 def _same_fact(a: Claim, b: Claim, related) -> bool:
-    """Same incident (related articles), and for counts the same victims and place."""
+    """Same incident (related articles), and for counts the same victims, place, day and scale."""
     if related is not None and not related(a.article, b.article):
         return False
     if a.slot not in NUMERIC_SLOTS:
@@ -129,8 +133,23 @@ def _same_fact(a: Claim, b: Claim, related) -> bool:
     pa, pb = a.detail.get("place"), b.detail.get("place")
     if pa and pb and _place_conflict(pa, pb):
         return False
-    la, lb = a.detail.get("lead_places"), b.detail.get("lead_places")
-    return not (la and lb and not set(la) & set(lb))  # the leads set them in different places
+    if "lead_places" in a.detail and "lead_places" in b.detail \
+            and not set(a.detail["lead_places"]) & set(b.detail["lead_places"]):
+        return False  # a toll is compared only with one whose lead names the same town or city
+    return _same_day(a, b) and _same_scale(a, b)
+
+
+def _same_day(a: Claim, b: Claim) -> bool:
+    """The two reports' own event dates (where a time expression gave them) are close."""
+    da, db = to_date(a.detail.get("event_day")), to_date(b.detail.get("event_day"))
+    return da is None or db is None or abs((da - db).days) <= slots.rules()["same_incident_days"]
+
+
+def _same_scale(a: Claim, b: Claim) -> bool:
+    """Casualty counts within a factor of each other: 45 dead and 3 dead are two incidents."""
+    if "lead_places" not in a.detail or not a.low or not b.low:
+        return True
+    return max(a.low, b.low) / min(a.low, b.low) <= slots.rules()["same_incident_toll_ratio"]
 
 
 def find(claims: Sequence[Claim], *, families: Mapping[str, str] | None = None,

@@ -59,6 +59,34 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def name_terms(text: str) -> list[str]:
+    """Names (capitalised inside a sentence) and numbers of two or more digits.
+
+    These tell two events of one kind apart (Tara Reid's rehab vs Lindsay
+    Lohan's; the 2008 quake vs the 2013 one) where topic words cannot.
+    """
+    stops = stop_words()
+    out = []
+    for m in _TERM.finditer(text):
+        w = m.group(0)
+        if len(w) < 2 or w.lower() in stops:
+            continue
+        if w[0].isdigit() or (w[0].isupper() and not _sentence_start(text, m.start())):
+            out.append(normalise(w))
+    return out
+
+
+def has_names(counts: dict[str, int]) -> bool:
+    """Whether name counts hold a name, not only numbers (numbers alone identify nothing)."""
+    return any(not t[0].isdigit() for t in counts)
+
+
+def name_counts(text: str) -> dict[str, int]:
+    """Frequencies of an article's names and numbers (not its title: title case
+    makes every headline word look like a name)."""
+    return dict(Counter(name_terms(text)))
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
@@ -106,6 +134,13 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(v * b.get(t, 0.0) for t, v in a.items())
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / nb if nb else 0.0
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Plain dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def top_terms(vec: dict[str, float], k: int) -> list[str]:

@@ -27,6 +27,8 @@ from sitrep.model import DocumentResult, Event
 CASUALTY_SLOTS = ("dead", "injured", "arrested")
 #: Sentences at the top of an article (its lead) whose figures are its claims.
 LEAD_SENTENCES = 3
+#: Sentences searched for the incident's town or city (a lead often names only the country).
+PLACE_SENTENCES = 6
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?$")
 _HOURS = {"Y": 8760, "M": 730, "W": 168, "D": 24}
 _TIME_HOURS = {"H": 1, "M": 1 / 60, "S": 1 / 3600}
@@ -167,7 +169,7 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
     mk, claims = _ClaimMaker(result, source, published), []
     text = result.article.text
     lead = lead_end(text)
-    lead_keys = lead_places(result, lead)
+    lead_keys = lead_places(result, lead_end(text, PLACE_SENTENCES))
     for e in result.events:
         if e.status in ("negated", "hypothetical") or e.evidence.start >= lead:
             continue
@@ -184,7 +186,7 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
                                        f"event attribute of {e.event} ({e.rule})", lo, hi, n=int(n),
                                        hedged=bool(e.attributes.get(f"{slot}_mod") or mod),
                                        victims=victims(_phrase(text, s, t)), place=_place_detail(e),
-                                       lead_places=lead_keys))
+                                       lead_places=lead_keys, event_day=_event_day(e)))
     if claims:
         return _prefer_hedged(claims)
     for start, end, how, e in _fallback_spans(result):
@@ -194,7 +196,8 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
             shown, lo, hi = mk.count_value(slot, n, mod)
             claims.append(mk.claim(slot, "casualties", shown, s, t, f"casualty pattern in {how}", lo, hi,
                                    n=n, hedged=bool(mod), victims=victims(_phrase(text, s, t)),
-                                   place=_place_detail(e), lead_places=lead_keys))
+                                   place=_place_detail(e), lead_places=lead_keys,
+                                   event_day=_event_day(e)))
     return _prefer_hedged(claims)
 
 
@@ -206,15 +209,33 @@ def _prefer_hedged(claims: list[Claim]) -> list[Claim]:
 
 
 def lead_places(result: DocumentResult, lead: int) -> list[str]:
-    """Resolved places below country level named in the lead, as GeoNames ids and
-    admin1 keys: where the article says its incident happened."""
+    """Keys of the towns and cities (not countries, provinces or regions) named before
+    ``lead``: where the article says its incident happened. A casualty count is only
+    compared with another report naming one of the same places.
+
+    Names count as well as GeoNames ids: one outlet's town may be missing from the
+    gazetteer, or resolved in one article and not another. An unresolved name of
+    many words is more often an organisation taken for a place, and is skipped.
+    """
+    r = rules()
+    broad, longest = set(r.get("broad_place_features") or ()), r.get("unresolved_place_max_words", 2)
     keys = set()
     for p in result.places:
-        if p.start < lead and p.geonameid and (p.feature or "") != "country":
+        if p.start >= lead or (p.feature or "") in broad:
+            continue
+        if p.geonameid:
             keys.add(f"geo:{p.geonameid}")
-            if p.admin1 and p.country_code:
-                keys.add(f"adm:{p.country_code}.{p.admin1}")
+        elif len(p.text.split()) > longest:
+            continue
+        keys |= {f"name:{n.lower()}" for n in (p.text, p.name) if n}
     return sorted(keys)
+
+
+def _event_day(e: Event | None) -> str | None:
+    """The event's own date when a time expression gave it (not the publication-date fallback)."""
+    if e is None or not e.date or not (e.date_resolution or "").startswith("own time"):
+        return None
+    return e.date[:10]
 
 
 def _phrase(text: str, start: int, end: int) -> str:

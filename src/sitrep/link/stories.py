@@ -39,6 +39,12 @@ class LinkSettings:
     event_bonus: float = 0.03
     #: Subtracted when both name years in their text and share none (2008 flood vs 2013 flood).
     year_penalty: float = 0.15
+    #: Weight of the names-and-numbers cosine, against 1 - weight for the all-words cosine.
+    #: On ECB+ names carry most of the signal (0 gave B-cubed F1 0.86, 0.85 gave 0.90).
+    name_weight: float = 0.85
+    #: "centroid": cosine to the sum of members; "average": mean cosine to each member
+    #: (average linkage: stricter with mixed stories, but 0.87 on ECB+ against 0.90).
+    linkage: str = "centroid"
 
 
 @dataclass(slots=True)
@@ -59,6 +65,7 @@ class _Cluster:
     id: str
     members: list[str] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
     places: dict[str, int] = field(default_factory=dict)
     events: dict[str, int] = field(default_factory=dict)
     years: dict[str, int] = field(default_factory=dict)
@@ -139,8 +146,12 @@ class StoryIndex:
         return best, best_score
 
     def score(self, feat: Features, vec: dict[str, float], c: _Cluster) -> float:
-        """Text cosine to the story centroid, plus small bonuses for shared places and event types."""
-        s = similarity.cosine(vec, c.centroid)
+        """Text and name cosines to the story, plus small bonuses for shared places and event types."""
+        named = similarity.has_names(feat.names) and similarity.has_names(c.names)
+        w = self.settings.name_weight if named else 0.0  # no names on one side: words alone
+        s = (1.0 - w) * self._linkage(vec, c.centroid, len(c.members))
+        if w:
+            s += w * self._linkage(self.df.vector(feat.names), c.names, len(c.members))
         if feat.places and c.places:
             s += self.settings.place_bonus * similarity.overlap(feat.places, c.places)
         if set(feat.events) & set(c.events):
@@ -149,12 +160,21 @@ class StoryIndex:
             s -= self.settings.year_penalty
         return s
 
+    def _linkage(self, vec: dict[str, float], total: dict[str, float], n: int) -> float:
+        """Cosine to the members' summed unit vectors, or their mean cosine (average linkage)."""
+        if self.settings.linkage == "average":
+            return similarity.dot(vec, total) / max(n, 1)
+        return similarity.cosine(vec, total)
+
     def _join(self, feat: Features, vec: dict[str, float], cid: str, action: str,
               score: float | None) -> Change:
         c = self.clusters[cid]
         c.members.append(feat.id)
         for t, v in vec.items():
             c.centroid[t] = c.centroid.get(t, 0.0) + v
+        if self.settings.name_weight:
+            for t, v in self.df.vector(feat.names).items():
+                c.names[t] = c.names.get(t, 0.0) + v
         for p in feat.places:
             c.places[p] = c.places.get(p, 0) + 1
         for e in feat.events:
@@ -179,7 +199,8 @@ class StoryIndex:
             "version": STATE_VERSION, "settings": asdict(self.settings),
             "articles": [f.to_dict() for f in self.features.values()],
             "stories": [{"id": c.id, "members": c.members,
-                         "centroid": {t: round(v, 6) for t, v in c.centroid.items()}}
+                         "centroid": {t: round(v, 6) for t, v in c.centroid.items()},
+                         "names": {t: round(v, 6) for t, v in c.names.items()}}
                         for c in self.clusters.values()],
             "near_duplicate_of": dict(self.near_duplicate_of),
         }
@@ -206,3 +227,4 @@ class StoryIndex:
             f = feats[aid]
             self._join(f, self.df.vector(f.counts), c.id, "joined", None)
         c.centroid = dict(s["centroid"])
+        c.names = dict(s.get("names", c.names))
