@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sitrep.errors import InputError, UsageError
-from sitrep.ingest import html, jsonl, text
+from sitrep.ingest import csv, html, jsonl, rss, text, warc
 from sitrep.ingest.source import Source
 from sitrep.model import Article, ErrorResult
 
@@ -19,6 +19,9 @@ READERS: dict[str, Reader] = {
     "text": text.read,
     "html": html.read,
     "jsonl": jsonl.read,
+    "csv": csv.read,
+    "rss": rss.read,
+    "warc": warc.read,
 }
 
 #: file suffix -> format, for ``--input-format auto`` (files with other suffixes
@@ -27,7 +30,17 @@ SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
+    ".rss": "rss", ".atom": "rss",
+    ".warc": "warc", ".warc.gz": "warc",
 }
+
+
+def suffix_format(path: Path) -> str | None:
+    """The format for a file name by its suffix, two-part suffixes (``.warc.gz``) first."""
+    name = path.name.lower()
+    two = "".join(path.suffixes[-2:]).lower()
+    return SUFFIXES.get(two) if two in SUFFIXES and name.endswith(two) else SUFFIXES.get(path.suffix.lower())
 
 
 def formats() -> list[str]:
@@ -68,13 +81,13 @@ def _sources(inputs: Iterable[str], input_format: str) -> Iterator[tuple[Source,
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                fmt = input_format if input_format != "auto" else SUFFIXES.get(child.suffix.lower())
+                fmt = input_format if input_format != "auto" else suffix_format(child)
                 if fmt:
                     yield Source.from_path(child), fmt
         elif not path.exists():
             yield Source(where=name, default_id=path.stem or name, path=path), None
         else:
-            fmt = input_format if input_format != "auto" else SUFFIXES.get(path.suffix.lower(), "text")
+            fmt = input_format if input_format != "auto" else (suffix_format(path) or "text")
             yield Source.from_path(path), fmt
 
 

@@ -98,3 +98,48 @@ def validate(obj: dict[str, Any]) -> None:
     import jsonschema
 
     jsonschema.validate(obj, document_schema(), cls=jsonschema.Draft202012Validator)
+
+
+# --- PLOVER export -------------------------------------------------------------------------
+#: A PLOVER actor as sitrep writes it: PLOVER's ``code``/``sector`` plus the mention's offsets.
+PLOVER_ACTOR = _obj({"code": NSTR, "sector": NSTR, "name": NSTR, "text": STR, "start": INT, "end": INT},
+                    required=["code", "text", "start", "end"])
+PLOVER_DATE = {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+def plover_event_schema() -> dict[str, Any]:
+    """The schema one line of ``sitrep export --format plover`` satisfies.
+
+    Field names follow the PLOVER v0.8 manual's JSON record (``id``, ``date``,
+    ``actor``, ``recipient``, ``event``, ``mode``, ``context``, ``event_loc``,
+    ``event_text``, ``quad_code``, ``text_info``, ``cite_info``, ``coder``);
+    ``sitrep`` carries our full event with its evidence offsets, so a re-import
+    loses nothing. ``date`` is null only when neither the event nor its
+    article has a full date.
+    """
+    loc = _obj({"extracted_place": STR, "resolved_place": NSTR, "geonameid": NINT,
+                "lat": PLACE["properties"]["lat"], "lon": PLACE["properties"]["lon"],
+                "country_code": NSTR, "feature_class": NSTR, "start": INT, "end": INT},
+               required=["extracted_place"])
+    record = _obj({
+        "id": STR, "date": PLOVER_DATE,
+        "actor": {"type": "array", "items": PLOVER_ACTOR},
+        "recipient": {"type": "array", "items": PLOVER_ACTOR},
+        "event": {"type": "array", "items": {"enum": list(EVENT_TYPES)}, "minItems": 1},
+        "mode": NSTR,
+        "context": {"type": "array", "items": STR},
+        "event_loc": {"anyOf": [loc, {"type": "null"}]},
+        "event_text": STR,
+        "quad_code": {"enum": [1, 2, 3, 4]},
+        "text_info": _obj({"sequence": INT, "start": INT, "end": INT, "text_story": STR}),
+        "cite_info": _obj({"corpus": STR, "citation": STR, "url": NSTR, "title": NSTR,
+                           "publication": NSTR, "language": STR, "coder": STR, "codebook": STR,
+                           "version": STR}),
+        "coder": STR,
+        "sitrep": _obj({"article": _obj({"id": STR, "content_hash": STR, "title": NSTR, "published": NSTR,
+                                         "source": NSTR, "url": NSTR}),
+                        "event": EVENT}),
+    }, required=["id", "date", "actor", "event"])
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://sitrep.invalid/schema/sitrep-plover-{SCHEMA_VERSION}.json",
+            "title": f"sitrep PLOVER event record, version {SCHEMA_VERSION}", **record}
