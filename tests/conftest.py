@@ -1,6 +1,8 @@
 """Fixtures shared by the whole suite (defined once, here)."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "aleppo-humanitarian-pause.txt"
 SEED_PUBLISHED = "2016-10-18"
+#: The PostgreSQL server store tests use (trust auth on loopback in CI); skipped when unreachable.
+PG_BASE = os.environ.get("SITREP_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +46,56 @@ def seed_result(seed_text):
     import sitrep
 
     return sitrep.analyze(seed_text, published=SEED_PUBLISHED, id="aleppo")
+
+
+# ---------------------------------------------------------------- stores on both backends
+
+def _pg_available() -> str | None:
+    """None when the server answers, else why not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_BASE.replace("postgresql://", "postgresql://", 1) + "/postgres",
+                             connect_timeout=3):
+            return None
+    except Exception as err:  # any failure to connect means: skip the PostgreSQL variant
+        return f"PostgreSQL not reachable at {PG_BASE} ({type(err).__name__})"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    reason = _pg_available()
+    if reason:
+        pytest.skip(reason)
+    return PG_BASE
+
+
+def pg_database(base: str):
+    """Create a throw-away database; returns (url, drop function)."""
+    from sqlalchemy import create_engine, text
+
+    name = f"sitrep_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return f"{base}/{name}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A fresh, empty store URL on each backend, removed after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    url, drop = pg_database(request.getfixturevalue("pg_server"))
+    yield url
+    drop()
+
+

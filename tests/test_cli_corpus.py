@@ -9,7 +9,6 @@ import pytest
 
 from sitrep.cli import main
 from test_ingest_fetch import http_site  # noqa: F401 (fixture)
-from test_store import pg_server, store_url  # noqa: F401 (fixtures)
 
 DATA = Path(__file__).parent / "data" / "store"
 COLUMNS = "id=story_id,text=body,title=headline,source=outlet,published=pubdate"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from test_store import ARTICLES, pg_server, store_url  # noqa: F401 (fixtures)
+from test_store import ARTICLES
 
 
 @pytest.fixture()

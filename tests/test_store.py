@@ -3,8 +3,6 @@ normalised rows, search and event filters. The PostgreSQL variants need a server
 (``$SITREP_TEST_PG``, default postgresql://postgres@127.0.0.1:5432) and skip without one."""
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,6 @@ import pytest
 from sitrep.model import Article
 
 DATA = Path(__file__).parent / "data" / "store"
-PG_BASE = os.environ.get("SITREP_TEST_PG", "postgresql://postgres@127.0.0.1:5432")
 
 ARTICLES = [
     Article(id="a1", published="2016-03-14", title="Troops shell border town", source="Northern Wire",
@@ -25,55 +22,6 @@ ARTICLES = [
             text="Hundreds of people protested in Damascus on Wednesday against rising bread prices. "
                  "Police arrested twelve protesters near the central market, witnesses said."),
 ]
-
-
-def _pg_available() -> str | None:
-    """None when the server answers, else why not."""
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_BASE.replace("postgresql://", "postgresql://", 1) + "/postgres",
-                             connect_timeout=3):
-            return None
-    except Exception as err:  # any failure to connect means: skip the PostgreSQL variant
-        return f"PostgreSQL not reachable at {PG_BASE} ({type(err).__name__})"
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> str:
-    reason = _pg_available()
-    if reason:
-        pytest.skip(reason)
-    return PG_BASE
-
-
-def _pg_database(base: str):
-    """Create a throw-away database; returns (url, drop function)."""
-    from sqlalchemy import create_engine, text
-
-    name = f"sitrep_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return f"{base}/{name}", drop
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path) -> str:
-    """A fresh, empty store URL on each backend, removed after the test."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    url, drop = _pg_database(request.getfixturevalue("pg_server"))
-    yield url
-    drop()
 
 
 @pytest.fixture()

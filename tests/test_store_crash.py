@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_store import pg_server, _pg_database  # noqa: F401 (fixture)
+from conftest import pg_database
 
 TOWNS = ["Azaz", "Manbij", "Jarabulus", "Tal Abyad", "Kobani", "Afrin", "Saraqib", "Ariha", "Maarat",
          "Khan Shaykhun", "Hama", "Salamiyah", "Tadmur", "Qusayr", "Yabrud", "Douma", "Harasta", "Zabadani",
@@ -163,7 +163,7 @@ class _StoreFactory:
         if self.backend == "sqlite":
             self.drops.append(None)
             return f"sqlite:///{self.tmp_path / f'store{len(self.drops)}.db'}"
-        url, drop = _pg_database(self.request.getfixturevalue("pg_server"))
+        url, drop = pg_database(self.request.getfixturevalue("pg_server"))
         self.drops.append(drop)
         return url
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_store import pg_server, store_url  # noqa: F401 (fixtures)
 
 #: Objects the migration adds on purpose beyond schema.py: the full-text index.
 FTS_NAMES = ("article_fts", "tsv", "ix_articles_tsv")
