@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 STAMP  := $(VENV)/.installed
+DEMO_DB := sqlite:///$(OUT)/sitrep.db
 
 .PHONY: install demo test test-fast gate bench schema clean
 
@@ -22,12 +23,16 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 
 demo: install
 	@mkdir -p $(OUT)
-	$(BIN)/sitrep analyze examples/ --published 2016-10-18 --format jsonl > $(OUT)/analysis.jsonl
 	$(BIN)/sitrep analyze examples/aleppo-humanitarian-pause.txt --published 2016-10-18 --format text
+	$(BIN)/sitrep ingest examples/ --db $(DEMO_DB) --published 2016-10-18
+	$(BIN)/sitrep stories --db $(DEMO_DB) --format table
+	$(BIN)/sitrep report --db $(DEMO_DB) --format html --output $(OUT)/report.html
+	$(BIN)/sitrep report --db $(DEMO_DB) --format md --output $(OUT)/report.md
 	@echo ""
-	@echo "Analysed $$(wc -l < $(OUT)/analysis.jsonl) articles from examples/."
-	@echo "  Full analysis (JSON Lines, one article per line): $(OUT)/analysis.jsonl"
-	@echo "  Try:  $(BIN)/sitrep analyze examples/doha-talks.txt --format text"
+	@echo "Done. The examples/ articles are analysed and stored in $(OUT)/sitrep.db (SQLite)."
+	@echo "  Situation report:  $(OUT)/report.html  (Markdown: $(OUT)/report.md)"
+	@echo "  Browse the desk:   $(BIN)/sitrep serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
+	@echo "  Query it:          $(BIN)/sitrep events --db $(DEMO_DB) --type REJECT"
 
 test: install
 	$(BIN)/python -m pytest -q
