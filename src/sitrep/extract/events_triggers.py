@@ -68,7 +68,7 @@ def with_conjuncts(tokens) -> list:
 
 def object_heads(verb, preps: frozenset[str] | None = None) -> list:
     """Direct objects, passive subjects and (when named) prepositional objects of ``verb``."""
-    heads = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
+    heads = [c for c in verb.children if c.dep_ in _OBJ_DEPS or _gerund_object(c)]
     for child in verb.children:
         if child.dep_ in ("prep", "agent") and preps and lemma(child) in preps:
             heads.extend(p for p in child.children if p.dep_ == "pobj")
@@ -77,11 +77,19 @@ def object_heads(verb, preps: frozenset[str] | None = None) -> list:
     return with_conjuncts(heads)
 
 
+def _gerund_object(tok) -> bool:
+    """A gerund complement acts as the object: "stopped bombing", "ceased firing"."""
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBG"
+
+
 def lemma_set(heads) -> set[str]:
-    """Lemmas of the heads and of their compound modifiers ("withdrawal offer")."""
+    """Lemmas of the heads and of their compound modifiers ("withdrawal offer"); gerunds
+    also by their form, as event classes name them ("bombing", "shelling")."""
     out = set()
     for head in heads:
         out.add(lemma(head))
+        if head.tag_ == "VBG":
+            out.add(head.lower_)
         out.update(lemma(c) for c in head.children if c.dep_ == "compound")
     return out
 
@@ -273,6 +281,9 @@ def find_triggers(doc, lex: Lexicon, skip=lambda tok: False) -> list[Trigger]:
         if trig is None:
             continue
         found[tok.i] = trig
+        if trig.sense.object:  # "halted shelling": the gerund is the object, not an event
+            consumed.update(c.i for c in tok.children
+                            if _gerund_object(c) and lemma_set([c]) & trig.sense.object)
         if trig.inner is not None:
             consumed.update(t.i for t in trig.inner.subtree if t.pos_ in ("VERB", "AUX"))
     return [t for i, t in sorted(found.items()) if i not in consumed]
