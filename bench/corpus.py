@@ -5,8 +5,10 @@ FA-KES is read in place from the gold folder; nothing from it is written into th
 from __future__ import annotations
 
 import csv
+import json
 import random
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.eval import default_gold_dir
@@ -37,8 +39,12 @@ _TAILS = ["on Tuesday", "last week", "earlier this month", "on Monday morning", 
 
 def synthetic_records(n: int, words: int = 600, seed: int = 7) -> list[dict]:
     """``n`` made-up articles of about ``words`` words, with events, quotes, times and places."""
+    return list(iter_synthetic(n, words, seed))
+
+
+def iter_synthetic(n: int, words: int = 600, seed: int = 7) -> Iterator[dict]:
+    """The synthetic articles one at a time, so a corpus of any size never sits in memory."""
     rng = random.Random(seed)
-    out = []
     for i in range(n):
         sents, count = [], 0
         while count < words:
@@ -47,5 +53,13 @@ def synthetic_records(n: int, words: int = 600, seed: int = 7) -> list[dict]:
                 s = f'"{s}," a spokesman said'
             sents.append(s + ".")
             count += len(s.split())
-        out.append({"id": f"syn-{i}", "text": " ".join(sents), "published": "2016-10-18", "source": "synthetic"})
-    return out
+        yield {"id": f"syn-{i}", "text": " ".join(sents), "published": "2016-10-18", "source": "synthetic"}
+
+
+def write_jsonl(records: Iterable[dict], path: Path) -> int:
+    """Stream records to a JSONL file (one object a line); returns how many were written."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for n, record in enumerate(records, start=1):
+            fh.write(json.dumps(record) + "\n")
+    return n

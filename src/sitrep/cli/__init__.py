@@ -13,7 +13,8 @@ from sitrep.errors import SitrepError, UsageError
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: Modules providing commands, in the order they appear in ``sitrep --help``.
-COMMAND_MODULES = ("sitrep.cli.analyze", "sitrep.cli.evaluate", "sitrep.cli.schema")
+COMMAND_MODULES = ("sitrep.cli.analyze", "sitrep.cli.evaluate", "sitrep.cli.schema", "sitrep.cli.corpus",
+                   "sitrep.cli.stories", "sitrep.cli.serve", "sitrep.cli.spark")
 
 
 def build_parser() -> argparse.ArgumentParser:
