@@ -9,7 +9,7 @@ OUT    := out
 STAMP  := $(VENV)/.installed
 DEMO_DB := sqlite:///$(OUT)/sitrep.db
 
-.PHONY: install demo test test-fast gate bench schema clean
+.PHONY: install demo test test-fast gate bench schema clean fuzz fuzz
 
 install: $(STAMP)
 
@@ -34,7 +34,13 @@ demo: install
 	@echo "  Browse the desk:   $(BIN)/sitrep serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 	@echo "  Query it:          $(BIN)/sitrep events --db $(DEMO_DB) --type REJECT"
 
-test: install
+EXTRAS := $(VENV)/.extras
+
+$(EXTRAS): requirements-extras.lock $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-extras.lock
+	touch $(EXTRAS)
+
+test: install $(EXTRAS)
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -42,6 +48,12 @@ test-fast: install
 
 gate: install
 	$(BIN)/sitrep eval gate
+
+# Coverage-guided fuzzing of every reader (atheris), FUZZ_SECONDS per reader; crashes land in out/fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: install
+	$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/pip install --quiet atheris==3.0.0
+	$(BIN)/python bench/fuzz_readers.py --seconds $(FUZZ_SECONDS) --out $(OUT)/fuzz
 
 schema: install
 	$(BIN)/sitrep schema > schema/sitrep-document.schema.json
