@@ -223,3 +223,137 @@ def test_quotes_mixed_quote_is_one_reported_quote(text, fragment):
 def test_quotes_relative_pronoun_speaker(text, name):
     q = quote_containing(quotes_of(text), "harvest had failed")
     assert q.speaker.text == "who" and q.speaker.name == name
+
+
+# --- sentence ends the parser misses, quotations the parser cuts -------------------------
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ("The harbour was quiet on Monday. ''We have seen no ships for a week,'' the port "
+     "director said.", "''We have seen no ships for a week,''", "the port director"),
+    ("Farmers lost most of the crop. ''Nobody came to help us,'' Mr. Okafor said.",
+     "''Nobody came to help us,''", "Mr. Okafor"),
+])
+def test_quotes_direct_quote_does_not_swallow_previous_sentence(text, quote, speaker):
+    q = quote_containing(quotes_of(text), quote.strip("'"))
+    assert q.content.text == quote and q.direct and "(mixed)" not in q.rule
+    assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,ending", [
+    ('Prosecutors told the court that "the accounts were emptied in a single night. '
+     'The money went abroad."', 'The money went abroad."'),
+])
+def test_quotes_reported_content_runs_to_closing_mark(text, ending):
+    q = quote_containing(quotes_of(text), "accounts were emptied")
+    assert not q.direct and q.content.text.endswith(ending)
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The mayor is confident that the new bridge will open before winter.",
+     "that the new bridge will open before winter", "The mayor"),
+    ("The engineers doubted the dam would hold another winter.",
+     "the dam would hold another winter", "The engineers"),
+])
+def test_quotes_stance_with_clausal_complement(text, content, speaker):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ("The opposition leader called him ''a danger to the republic'' during the rally.",
+     "a danger to the republic", "The opposition leader"),
+])
+def test_quotes_naming_verb_with_pronoun_object(text, words, speaker):
+    q = quote_containing(quotes_of(text), words)
+    assert q.cue.text == "called" and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "It means the port will stay closed until the spring.",
+    "This ensures that the wells are tested every month.",
+])
+def test_quotes_impersonal_subject_is_no_stance(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("On Sunday’s broadcast of “Morning Report,” the minister said the port would reopen in May.",
+     "the port would reopen in May", "the minister"),
+])
+def test_quotes_main_verb_with_own_clause_is_not_the_titles_cue(text, content, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“Rain will come soon, and then the wells fill.” ―\xa0Amina Yusuf", "Amina Yusuf"),
+])
+def test_quotes_dash_byline_after_no_break_space(text, speaker):
+    q = quote_containing(quotes_of(text), "Rain will come")
+    assert q.direct and q.speaker.text == speaker and q.rule == "direct: dash byline"
+
+
+@pytest.mark.parametrize("text,turns", [
+    ('The interview was broadcast on Sunday.\n\n"HOST: Will the port reopen?\n\n'
+     '"OKAFOR: Not before the spring.\n\n"HOST: And the fishermen?\n\n'
+     '"OKAFOR: They will be paid.', 4),
+])
+def test_quotes_recurring_capitalised_labels_are_turns(text, turns):
+    found = [q for q in quotes_of(text) if q.rule == "direct: transcript turn"]
+    assert len(found) == turns
+    assert [q.speaker.text for q in found] == ["HOST", "OKAFOR", "HOST", "OKAFOR"]
+
+
+@pytest.mark.parametrize("text,parts,speaker", [
+    ("The real problem, she told me on Friday, is that the pumps are too old.",
+     ["The real problem", "is that the pumps are too old"], "she"),
+])
+def test_quotes_interjected_cue_with_pronoun_addressee(text, parts, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == parts
+    assert {q.speaker.text for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text,content", [
+    ("At the port, the minister told a gathering of fishermen that few boats could sail this year.",
+     "that few boats could sail this year"),
+])
+def test_quotes_that_clause_misattached_to_object(text, content):
+    q = quote_containing(quotes_of(text), "few boats")
+    assert q.content.text == content and q.cue.text == "told" and q.speaker.text == "the minister"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The governor said she thinks the dam will hold through the winter.",
+     "she thinks the dam will hold through the winter"),
+    ("The farmers' union said it wants to meet the minister before the harvest.",
+     "it wants to meet the minister before the harvest"),
+])
+def test_quotes_cue_inside_a_report_is_part_of_it(text, content):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].cue.text == "said"
+
+
+@pytest.mark.parametrize("text", [
+    "I think the dam will hold through the winter.",
+    "You feel the town has been forgotten by the capital.",
+])
+def test_quotes_first_person_hedge_is_no_attribution(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The engineers think the dam will hold through the winter.", "The engineers"),
+])
+def test_quotes_third_person_belief_is_attributed(text, speaker):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The guide is a good start for anyone wanting to borrow money for college.",
+])
+def test_quotes_sourceless_aim_is_no_attribution(text):
+    assert quotes_of(text) == []

@@ -18,8 +18,16 @@ Conventions (aligned with news attribution corpora such as PolNeAR):
   pronoun stays a pronoun) and ``speaker.name``/``chain`` say who it is.
 * Reporting verbs and nouns are data (``rules/speech_verbs.txt``,
   ``rules/speech_nouns.txt``); a verb outside the lexicon still counts when it has a
-  subject and a "that"-clause ("recognised that ..."), and its rule says so.
-* Speech reported inside a quotation ("I said that ...") is not extracted again.
+  subject and a clausal complement that states a proposition ("recognised that ...",
+  "feared the deal would fail"), as does a predicative adjective with a "that"-clause
+  ("is confident that ..."); the rule says so.
+* A reported content that opens a quotation runs on to its closing mark, however the
+  parser split the sentence.
+* Speech reported inside a quotation ("I said that ...") is not extracted again, nor
+  is a cue inside another cue's content ("said she *thinks* ...": one report), nor a
+  hedge verb in the first or second person ("I think ...").
+* A reported infinitive or prepositional content needs a source ("anyone wanting to
+  borrow ..." is no attribution).
 """
 from __future__ import annotations
 
@@ -30,7 +38,7 @@ from sitrep.model.quote import Quote, Speaker
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies through which a subject-less cue ("..., adding that ...") borrows its subject.
-_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
+_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acomp"})
 #: Objects that are not content ("said so", "denied it").
 _EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "what", "which"})
 #: Tags of a finite verb: a stretch holding one is a clause that can be what was said.
@@ -39,6 +47,13 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SEPARATORS = frozenset({",", "—", "–", "--"})
 #: Right-hand children that show a cue still has its content ahead of it.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "dobj", "conj", "advcl", "parataxis"})
+#: Subjects that hold no view ("it means that ...", "this ensures that ..."): no stance cue.
+_IMPERSONAL = frozenset({"it", "this", "that", "which", "what"})
+#: Subjects with which a hedge verb hedges the speaker's own words.
+_SPEAKER_PRONOUNS = frozenset({"i", "you"})
+#: Frames whose content needs a source to be an attribution: an infinitive or a
+#: prepositional object says what someone wants or talks about, and nothing without them.
+_SOURCELESS_WEAK = frozenset({"xcomp", "pobj"})
 #: Fewest word tokens for a reported content.
 MIN_CONTENT_WORDS = 2
 
@@ -52,6 +67,7 @@ def extract(ctx) -> list[Quote]:
     direct = [_direct_quote(ctx, q) for q in quoted]
     used = {t.i for q in quoted for t in q.cue_tokens}
     reported = _reported(ctx, quoted, used)
+    _close_quotations(ctx.text, reported, stretches)
     reported_spans = [(r.content.start, r.content.end) for r in reported]
     kept = [d for d, q in zip(direct, quoted)
             if q.cue is not None or not _inside_any(q.start, q.end, reported_spans)]
@@ -69,6 +85,16 @@ def _candidates(doc) -> list[Quoted]:
     quoted = [q for q in find_quoted(speech.doc_text(doc))
               if not any(q.start <= t.speaker_span[0] < q.end for t in turns)]
     return sorted(quoted + turns, key=lambda q: q.start)
+
+
+def _close_quotations(text: str, reported: list[Quote], stretches) -> None:
+    """A reported content that opens a quotation runs on to its closing mark: the parser
+    often ends the clause, or the sentence, inside the quotation (``told Fox that "A. B."``)."""
+    for r in reported:
+        c = r.content
+        end = max((e for s, e in stretches if c.start <= s < c.end < e), default=None)
+        if end is not None:
+            r.content = _trimmed(text, c.start, end) or c
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -103,11 +129,20 @@ def _reported(ctx, quoted: list[Quoted], used: set[int]) -> list[Quote]:
             out.extend(_noun_cue(ctx, tok))
             continue
         found = speech.match_cue(tok) or _that_clause_cue(tok)
-        if found is None:
+        if found is None or _inside_report(tok):
             continue
         entry, cue_tokens = found
         out.extend(_reported_one(ctx, tok, entry, cue_tokens))
     return out
+
+
+def _inside_report(tok) -> bool:
+    """``said she thinks ...`` / ``said he wants to ...``: a cue that is itself the clause
+    another cue reports is part of that report, not an attribution of its own."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "xcomp") or head is tok:
+        return False
+    return speech.match_cue(head) is not None or _that_clause_cue(head) is not None
 
 
 #: The entry standing for a verb outside the lexicon that takes a "that"-clause.
@@ -115,14 +150,35 @@ _THAT_CLAUSE = speech.CueEntry(words=("that-clause",), frames=("ccomp",))
 
 
 def _that_clause_cue(tok):
-    """Any verb with a subject and a "that"-clause reports a stance ("recognised that ...")."""
-    if tok.pos_ != "VERB" or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+    """Any verb with a subject and a "that"-clause reports a stance ("recognised that ...");
+    so does a predicative adjective with one ("is confident that ...", "was convinced that")."""
+    if tok.pos_ == "ADJ":
+        subject = _subject(tok.head)
+        if tok.dep_ not in ("acomp", "oprd") or subject is None or subject.lower_ in _IMPERSONAL:
+            return None
+    elif tok.pos_ != "VERB" or tok.lemma_ == "be" or not any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in _IMPERSONAL for c in tok.children):
         return None
     for child in tok.children:
-        if child.dep_ == "ccomp" and child.i > tok.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+        if child.dep_ == "ccomp" and child.i > tok.i and (
+                _reported_clause(child) if tok.pos_ == "VERB" else _marked_that(child)):
             return _THAT_CLAUSE, [tok]
     return None
+
+
+def _marked_that(clause) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _reported_clause(clause) -> bool:
+    """A complement that reads as a proposition: "that"/"whether"/"if" or a finite clause
+    with its own subject ("feared the deal would collapse")."""
+    marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+    if marks & {"that", "whether", "if"}:
+        return True
+    finite = clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
+    return not marks and finite and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _noun_cue(ctx, noun) -> list[Quote]:
@@ -150,6 +206,8 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
         found = _according_to(ctx, tok, cue_tokens)
         return [found] if found is not None else []
     subject = _subject(tok)
+    if entry.hedge and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
+        return []  # "I think ...": the speaker hedging, not a report
     if any(c.dep_ == "auxpass" for c in tok.children):
         subject = _agent(tok)  # "X was described by Y as ..." / "the toll is expected to rise"
         if subject is None:
@@ -158,6 +216,8 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
     if found is None:
         return []
     parts, how = found
+    if subject is None and how in _SOURCELESS_WEAK:
+        return []  # "anyone wanting to borrow ...": an aim or a topic that no one holds
     contents = [c for c in (_trimmed(ctx.text, a, b) for a, b in parts)
                 if c is not None and _words(ctx.doc, c) >= MIN_CONTENT_WORDS]
     if not contents:
@@ -165,7 +225,9 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
     cue = _tokens_span(ctx.text, cue_tokens)
     speaker = _speaker(ctx, subject, exclude=(contents[0].start, contents[-1].end)) \
         if subject is not None else None
-    source = "verb not in the lexicon" if entry is _THAT_CLAUSE else f"'{entry.label}'"
+    source = f"'{entry.label}'"
+    if entry is _THAT_CLAUSE:
+        source = "verb not in the lexicon" if tok.pos_ == "VERB" else "adjective with a that-clause"
     return [Quote(content=c, direct=False, speaker=speaker, cue=cue,
                   rule=f"reported: {how}, cue {source}") for c in contents]
 
@@ -186,13 +248,14 @@ def _final_clause(tok, subject) -> tuple[Parts, str] | None:
     """
     sent, doc = tok.sent, tok.doc
     if subject is None or any(c.i > tok.i and c.dep_ in _CLAUSAL - {"ccomp"}
-                              for c in tok.children):
+                              and not _addressee(c) for c in tok.children):
         return None
     first = min(tok.i, subject.left_edge.i)
     if first <= sent.start + 2 or doc[first - 1].text not in _SEPARATORS:
         return None
     last = max([tok.i, subject.right_edge.i] + [c.right_edge.i for c in tok.rights
-                                                 if c.dep_ not in _CLAUSAL | {"punct", "cc"}])
+                                                 if c.dep_ not in _CLAUSAL | {"punct", "cc"}
+                                                 or _addressee(c)])
     parts = [(sent.start_char, doc[first - 1].idx)]
     after = doc[last + 1] if last + 1 < sent.end else None
     right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
@@ -204,6 +267,11 @@ def _final_clause(tok, subject) -> tuple[Parts, str] | None:
             doc[last + 2:sent.end])):
         return None  # "Speaking in Ohio, he said." / "Through a spokesman, he declined."
     return parts, "cue after the clause" if len(parts) == 1 else "cue inside the clause"
+
+
+def _addressee(child) -> bool:
+    """A pronoun object is who was told, part of the cue group ("..., he told me, ...")."""
+    return child.dep_ in ("dobj", "dative") and child.pos_ == "PRON" and child.n_rights == 0
 
 
 def _finite(tokens) -> bool:
@@ -275,7 +343,7 @@ def _frame_child(tok, frame: str, cue_tokens: list):
     if frame == "pobj":
         part = cue_tokens[-1]
         return next((c for c in part.children if c.dep_ in ("pobj", "pcomp")), None)
-    deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",)}[frame]
+    deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj", "oprd")}[frame]
     for child in sorted(tok.children, key=lambda c: (c.i < tok.i, c.i)):  # rightward first
         if child.dep_ in deps:
             if frame == "dobj" and child.left_edge == child.right_edge and (
@@ -284,6 +352,20 @@ def _frame_child(tok, frame: str, cue_tokens: list):
             if frame == "ccomp" and child.i < tok.i and _subject(tok) is None:
                 continue
             return child
+    return _misattached_clause(tok) if frame == "ccomp" else None
+
+
+def _misattached_clause(tok):
+    """``told a meeting of leaders that few people understood ...``: the parser hangs the
+    cue's "that"-clause on its object as a relative clause; a relative clause would use
+    "that" as its subject or object, a complement clause has it as a mark and its own subject."""
+    for obj in tok.rights:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        for t in obj.subtree:
+            if t.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                return t
     return None
 
 

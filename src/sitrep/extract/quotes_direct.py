@@ -158,9 +158,13 @@ def _has_own_content(tok) -> bool:
 
 def _governing_cue(candidates, span):
     """The candidate cue the quotation hangs from (its clause is the cue's complement),
-    or the sentence's main verb; "X, who said ..., added" picks "added"."""
+    or the sentence's main verb; "X, who said ..., added" picks "added". A main verb
+    with a clause of its own ("“Fox News Sunday,” Pence said his ...") reports that
+    clause, not the quotation (a title) before it."""
     for tok, words in candidates:
-        if any(span.start <= c.i < span.end for c in tok.children) or tok.dep_ == "ROOT":
+        if any(span.start <= c.i < span.end and not c.is_punct for c in tok.children):
+            return tok, words
+        if tok.dep_ == "ROOT" and not _has_own_content(tok):
             return tok, words
     return None
 
@@ -190,11 +194,28 @@ def _cue_before(doc, q: Quoted, span) -> bool:
 
 def _extend_back(doc, q: Quoted, span) -> None:
     """``using the tax ''is a misguided approach,'' Mr. Burman said``: the clause counts."""
-    sent_start = span[0].sent.start_char
+    sent_start = _clause_start(doc, span[0].sent.start_char, q.start)
     lead = speech.doc_text(doc)[sent_start:q.start].strip()
     if lead and lead[-1] not in ":" and any(ch.isalpha() for ch in lead):
         q.content = (sent_start, q.end)
         q.rule += " (mixed)"
+
+
+#: A sentence end the parser missed: final punctuation, space, then a capital or a mark.
+_SENTENCE_END = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’']*\s+(?=[\"“‘'A-Z]|$)")
+
+
+def _clause_start(doc, sent_start: int, quote_start: int) -> int:
+    """Where the sentence holding a quotation starts: after the last sentence end before
+    the quotation, since the parser often runs sentences together around '' marks."""
+    lead = speech.doc_text(doc)[sent_start:quote_start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(lead) if not _abbreviation(m.group("word"))]
+    return sent_start + ends[-1] if ends else sent_start
+
+
+def _abbreviation(word: str) -> bool:
+    """A title or an initial before a period ("Mr.", "Gov.", "U.S.", "J."), not a sentence end."""
+    return bool(word) and word[0].isupper() and (len(word) <= 3 or "." in word)
 
 
 def _extend_forward(doc, q: Quoted, span) -> None:
@@ -210,7 +231,8 @@ def _extend_forward(doc, q: Quoted, span) -> None:
 def _dash_pattern() -> re.Pattern[str]:
     dashes = "|".join(re.escape(d) for d in speech.bylines()["dash"])
     name = r"(?P<name>[A-Z][^\n,;]{1,60}?)"
-    return re.compile(rf"[ \t]*(?P<dash>{dashes})[ \t]*{name}[ \t]*(?:[,;][^\n]*)?$", re.MULTILINE)
+    return re.compile(rf"[ \t\xa0]*(?P<dash>{dashes})[ \t\xa0]*{name}[ \t]*(?:[,;][^\n]*)?$",
+                      re.MULTILINE)
 
 
 def _dash_byline(doc, q: Quoted) -> bool:
@@ -235,11 +257,16 @@ def _turn_pattern() -> re.Pattern[str]:
 
 
 def find_turns(doc) -> list[Quoted]:
-    """Transcript turns (``WALLACE: Let's start ...``) whose label names someone in the article."""
+    """Transcript turns (``WALLACE: Let's start ...``) whose label names someone in the
+    article, or is a capitalised label that opens several turns (a transcript's convention)."""
     text = speech.doc_text(doc)
+    matches = list(_turn_pattern().finditer(text))
+    labels = [m.group("label") for m in matches]
     found = []
-    for m in _turn_pattern().finditer(text):
-        if not _mentioned_elsewhere(text, m.group("label"), m.start(), m.end()):
+    for m in matches:
+        label = m.group("label")
+        recurring = label.isupper() and labels.count(label) > 1
+        if not (recurring or _mentioned_elsewhere(text, label, m.start(), m.end())):
             continue
         sep = doc.char_span(m.start("sep"), m.end("sep"), alignment_mode="expand")
         if sep is None:
@@ -276,7 +303,8 @@ def _standalone(doc, q: Quoted, span) -> bool:
     words = sum(1 for t in span if t.is_alpha)
     if words <= MAX_SCARE_WORDS or words < MIN_STANDALONE_WORDS:
         return False
-    before = speech.doc_text(doc)[span.sent.start_char:q.start].strip()
+    start = _clause_start(doc, span.sent.start_char, q.start)
+    before = speech.doc_text(doc)[start:q.start].strip()
     if before and before[-1] not in ".!?:":
         return False  # starts mid-sentence: a quoted fragment
     q.rule = "direct: quotation without cue"

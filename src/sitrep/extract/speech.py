@@ -13,6 +13,8 @@ from importlib import resources
 
 #: Frames a cue may name (see the header of ``speech_verbs.txt``).
 FRAMES = frozenset({"ccomp", "xcomp", "dobj", "pobj", "source"})
+#: The marker of a hedge verb (see the header of ``speech_verbs.txt``).
+HEDGE = "hedge"
 
 #: Dependency labels under which a particle or preposition of a multi-word cue hangs.
 _PARTICLE_DEPS = frozenset({"prt", "prep", "dative"})
@@ -24,6 +26,9 @@ class CueEntry:
 
     words: tuple[str, ...]
     frames: tuple[str, ...]
+    #: A belief verb that, in the first or second person, hedges the speaker's own words
+    #: ("I think ...") rather than reporting anyone's.
+    hedge: bool = False
 
     @property
     def label(self) -> str:
@@ -44,10 +49,13 @@ def cue_lexicon() -> dict[str, tuple[CueEntry, ...]]:
     for line in _rule_lines("speech_verbs.txt"):
         words, _, frames = line.partition(":")
         names = tuple(f.strip() for f in frames.split(",") if f.strip())
+        hedge = HEDGE in names
+        names = tuple(n for n in names if n != HEDGE)
         unknown = set(names) - FRAMES
         if unknown or not names:
-            raise ValueError(f"speech_verbs.txt: bad frames in {line!r}; use {sorted(FRAMES)}")
-        entry = CueEntry(words=tuple(words.lower().split()), frames=names)
+            raise ValueError(f"speech_verbs.txt: bad frames in {line!r}; use {sorted(FRAMES)}"
+                             f" and optionally {HEDGE!r}")
+        entry = CueEntry(words=tuple(words.lower().split()), frames=names, hedge=hedge)
         same = table.setdefault(entry.words[0], [])
         if any(e.words == entry.words for e in same):
             raise ValueError(f"speech_verbs.txt: {entry.label!r} is listed twice; merge its frames")
