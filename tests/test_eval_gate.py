@@ -48,3 +48,11 @@ def test_eval_gate_update_never_lowers_without_permission():
 
 def test_eval_gate_every_floor_names_a_known_scorer():
     assert set(FLOORS) <= set(scorers.SCORERS)
+
+
+@pytest.mark.parametrize("value,floor,ceiling", [(0.851851, 0.8518, 0.8519), (0.75, 0.75, 0.75), (0.1192, 0.1192, 0.1192)])
+def test_eval_gate_update_rounds_toward_passing(value, floor, ceiling):
+    entry = {"floors": {"m": 0}, "ceilings": {"m": 1}}
+    new = gate.updated(entry, {"m": value}, allow_lower=False)
+    assert new["floors"]["m"] == floor and new["ceilings"]["m"] == ceiling
+    assert gate.check("x", new, {"m": value}) == []

@@ -10,6 +10,7 @@ purpose; ``--update`` only ever raises floors (and lowers ceilings) unless
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -47,11 +48,20 @@ def updated(entry: dict, measured: dict, *, allow_lower: bool) -> dict:
     """The entry with floors raised (ceilings lowered) to what was measured."""
     new = dict(entry)
     new["fingerprint"] = measured.get("fingerprint", entry.get("fingerprint"))
-    new["floors"] = {m: round(measured[m], 4) if allow_lower else max(f, round(measured[m], 4))
+    new["floors"] = {m: _down(measured[m]) if allow_lower else max(f, _down(measured[m]))
                      for m, f in entry.get("floors", {}).items() if m in measured}
-    new["ceilings"] = {m: round(measured[m], 4) if allow_lower else min(c, round(measured[m], 4))
+    new["ceilings"] = {m: _up(measured[m]) if allow_lower else min(c, _up(measured[m]))
                        for m, c in entry.get("ceilings", {}).items() if m in measured}
     return new
+
+
+def _down(value: float) -> float:
+    """Four decimals, rounded toward failing later rather than now (floors)."""
+    return math.floor(value * 10_000 + 1e-6) / 10_000
+
+
+def _up(value: float) -> float:
+    return math.ceil(value * 10_000 - 1e-6) / 10_000
 
 
 def run_gate(*, floors_path: Path | None = None, gold_dir: Path | None = None,
