@@ -9,7 +9,7 @@ OUT    := out
 STAMP  := $(VENV)/.installed
 DEMO_DB := sqlite:///$(OUT)/sitrep.db
 
-.PHONY: install demo test test-fast gate bench schema clean fuzz fuzz
+.PHONY: install demo test test-fast gate bench schema clean fuzz
 
 install: $(STAMP)
 

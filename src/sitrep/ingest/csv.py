@@ -79,16 +79,21 @@ def resolve_columns(header: list[str], explicit: dict[str, str] | None, *, where
     for field in FIELDS:
         if explicit and field in explicit:
             if explicit[field].lower() not in present:
-                raise InputError(where, f"no column {explicit[field]!r} (columns: {', '.join(header)})")
+                raise InputError(where, f"no column {explicit[field]!r} (columns: {_names(header)})")
             mapping[field] = present[explicit[field].lower()]
             continue
         alias = next((a for a in ALIASES[field] if a in present), None)
         if alias:
             mapping[field] = present[alias]
     if "text" not in mapping:
-        raise InputError(where, f"no text column among {', '.join(header)}; "
+        raise InputError(where, f"no text column among {_names(header)}; "
                                 "name it with --columns text=COLUMN")
     return mapping
+
+
+def _names(header: list[str]) -> str:
+    """The header's column names for a one-line message (a quoted name may hold a newline)."""
+    return ", ".join(" ".join(name.split()) for name in header)
 
 
 def normalise_date(value: str | None) -> str | None:

@@ -25,6 +25,8 @@ FETCH_PAGES: ContextVar[bool] = ContextVar("sitrep_rss_fetch", default=False)
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b(?:[^\[>]|\[.*?\])*>", re.IGNORECASE | re.DOTALL)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+#: Control characters XML cannot hold: lxml refuses to set them as element text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @contextlib.contextmanager
@@ -102,6 +104,7 @@ def _entry_date(entry) -> str | None:
 
 def html_to_text(html: str) -> str:
     """Paragraph-preserving plain text of a feed entry's HTML fragment."""
+    html = _CONTROL.sub(" ", html)
     if "<" not in html:
         return html.strip()
     import lxml.etree

@@ -79,7 +79,8 @@ def list_events(request: Request, since: Day = None, until: Day = None,
 
 
 @router.get("/articles", responses=ERRORS, summary="Stored articles, newest first")
-def list_articles(request: Request, source: str | None = None, since: Day = None, until: Day = None,
+def list_articles(request: Request, source: Annotated[str | None, Query(max_length=params.MAX_FIELD)] = None,
+                  since: Day = None, until: Day = None,
                   limit: Limit = None, offset: Offset = None) -> dict[str, Any]:
     limit, offset = params.paging(limit, offset)
     since, until = params.iso_day("since", since), params.iso_day("until", until)

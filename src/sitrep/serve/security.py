@@ -69,6 +69,9 @@ class GuardMiddleware:
             if self.allowed_hosts is not None and host_name(scope) not in self.allowed_hosts:
                 await self._respond(scope, send_with_headers, 400, "this server does not answer for that Host name")
                 return
+            if has_nul(scope):
+                await self._respond(scope, send_with_headers, 400, "NUL bytes are not allowed in the URL")
+                return
             if scope["method"] in BODY_METHODS:
                 receive = await self._buffered(scope, receive)
             await self.app(scope, receive, send_with_headers)
@@ -111,6 +114,13 @@ def host_name(scope: Scope) -> str:
     if raw.startswith("["):
         return raw.split("]", 1)[0] + "]"
     return raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
+
+
+def has_nul(scope: Scope) -> bool:
+    """Whether the path or query string carries a NUL byte (raw or ``%00``): no text
+    column can hold one (PostgreSQL refuses it, SQLite cuts the string there)."""
+    query = scope.get("query_string", b"").lower()
+    return "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query
 
 
 #: Host names a desk bound to the loopback interface answers to.

@@ -38,11 +38,20 @@ class StoryProvider:
         """Every story, newest first; None when linking is unavailable (see :attr:`reason`)."""
         with self.store.engine.connect() as conn:
             key = queries.fingerprint(conn)
-        with self._lock:
+        if key == self._key:
+            return self._stories
+        # While one request re-links (seconds on a big store), the others get the last
+        # stories instead of queueing behind it: under a running ingest the key changes
+        # again and again, and waiting requests timed out (bench/load.py).
+        if not self._lock.acquire(blocking=self._key is None):
+            return self._stories
+        try:
             if key != self._key:
                 self._stories = self._build()
                 self._key = key
             return self._stories
+        finally:
+            self._lock.release()
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         return next((s for s in self.stories() or [] if s.get("id") == story_id), None)

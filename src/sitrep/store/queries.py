@@ -133,7 +133,8 @@ _TERM = re.compile(r'"([^"]+)"|(\S+)')
 
 def fts5_query(user_query: str) -> str:
     """A user's words as a safe FTS5 query: every word or "quoted phrase" must occur."""
-    terms = [phrase or word for phrase, word in _TERM.findall(user_query)]
+    # A NUL would end the FTS5 string early ("unterminated string"): treat it as a space.
+    terms = [phrase or word for phrase, word in _TERM.findall(user_query.replace("\x00", " "))]
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms if t.strip())
 
 
@@ -156,6 +157,8 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
             "JOIN articles a ON a.id = article_fts.rowid LEFT JOIN outlets o ON o.id = a.outlet_id "
             "WHERE article_fts MATCH :q ORDER BY rank, a.id LIMIT :n")
         params = {"q": fts5_query(query), "n": limit}
+        if not params["q"]:  # nothing searchable left (only control characters)
+            return []
     with engine.connect() as conn:
         rows = conn.execute(sql, params).all()
     return [dict(zip(("id", "title", "source", "published", "snippet"), row)) for row in rows]
