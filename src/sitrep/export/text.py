@@ -26,7 +26,7 @@ def render_text(result: DocumentResult) -> str:
     lines += _section("Events", [event_sentence(e) for e in result.events])
     lines += _section("Quotes", [_quote_line(q) for q in result.quotes])
     lines += _section("Times", [f"{t.text!r} -> {t.value} ({t.type}; {t.resolution})" for t in result.times])
-    lines += _section("Places", [_place_line(p) for p in result.places])
+    lines += _section("Places", _place_lines(result.places))
     lines += _section("Related links (not coded)", [k.title for k in result.links])
     lines += _section("Framing", [f"{f.kind}: {f.text!r}" + (f" applied to {f.target}" if f.target else "")
                                   for f in result.framing])
@@ -52,7 +52,7 @@ def _names(entities: list[Entity]) -> str:
     out = []
     for ent in entities:
         code = "/".join(x for x in (ent.code, ent.sector) if x)
-        out.append(f"{ent.name or ent.text}" + (f" ({code})" if code else ""))
+        out.append(_clip(ent.text, 40) + (f" ({code})" if code else ""))
     return ", ".join(out)
 
 
@@ -67,10 +67,19 @@ def _quote_line(q) -> str:
     return f"{who} {mark}: “{words}”"
 
 
-def _place_line(p) -> str:
-    if p.lat is None:
-        return f"{p.text!r} (unresolved)"
-    return f"{p.text!r} -> {p.name}, {p.country_code} ({p.lat:.2f}, {p.lon:.2f}; {p.resolution})"
+def _place_lines(places) -> list[str]:
+    """One line per distinct reading, with how often the article names it."""
+    seen: dict[tuple, list] = {}
+    for p in places:
+        seen.setdefault((p.text, p.geonameid, p.name), []).append(p)
+    lines = []
+    for (text, _, _), group in seen.items():
+        p, times = group[0], (f" ×{len(group)}" if len(group) > 1 else "")
+        if p.lat is None:
+            lines.append(f"{text!r}{times} (unresolved)")
+        else:
+            lines.append(f"{text!r}{times} -> {p.name}, {p.country_code} ({p.lat:.2f}, {p.lon:.2f}; {p.resolution})")
+    return lines
 
 
 def _section(title: str, rows: list[str]) -> list[str]:
