@@ -109,20 +109,9 @@ def _store(backend: str, tmp: Path, pg: str):
     if backend == "sqlite":
         path = tmp / f"bench-{uuid.uuid4().hex[:8]}.db"
         return f"sqlite:///{path}", lambda: None
-    from sqlalchemy import create_engine, text
+    from sitrep.store.db import scratch_database
 
-    name = f"sitrep_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(pg.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return f"{pg}/{name}", drop
+    return scratch_database(pg, prefix="sitrep_bench")
 
 
 def _run(corpus: Path, url: str, workers: int) -> dict:

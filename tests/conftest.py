@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -72,20 +71,9 @@ def pg_server() -> str:
 
 def pg_database(base: str):
     """Create a throw-away database; returns (url, drop function)."""
-    from sqlalchemy import create_engine, text
+    from sitrep.store.db import scratch_database
 
-    name = f"sitrep_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return f"{base}/{name}", drop
+    return scratch_database(base, prefix="sitrep_test")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -6,6 +6,7 @@ another file or a PostgreSQL server (``postgresql://...``, driven by psycopg 3).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -70,3 +71,27 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def scratch_database(server: str, prefix: str = "sitrep_scratch") -> tuple[str, Callable[[], None]]:
+    """Create an empty PostgreSQL database on ``server`` (``postgresql://user@host:port``).
+
+    Returns its URL and a function that drops it. Used by the tests and benchmarks, which
+    each need a fresh store on a real server.
+    """
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return f"{server}/{name}", drop
