@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.store.db import scratch_database
+
 from test_store_crash import check_consistent, run_ingest, write_corpus, _wait_for_growth
 
 DESK = Path(__file__).parent / "data" / "web" / "desk.jsonl"
@@ -126,24 +128,6 @@ def test_faults_real_disk_full_during_cli_ingest(tmp_path, size):
         subprocess.run(["umount", str(mount)], check=False)
 
 
-def _fresh_database(base: str):
-    """A throw-away database and its drop function; each call connects anew, since
-    the server restarts in between (a pooled admin connection would be dead)."""
-    import uuid
-
-    import psycopg
-
-    name = f"sitrep_fault_{uuid.uuid4().hex[:12]}"
-    admin = base + "/postgres"
-
-    def run(sql: str) -> None:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
-            conn.execute(sql)
-
-    run(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}", lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def _restart_command() -> list[str] | None:
     """The command restarting the local PostgreSQL 15 cluster, or None when not possible."""
     if os.geteuid() != 0 or not shutil.which("pg_ctlcluster"):
@@ -161,7 +145,7 @@ def test_faults_postgres_restart_mid_ingest_never_half_writes(request, tmp_path,
     restart = _restart_command()
     if restart is None:
         pytest.skip("needs root and a local PostgreSQL 15 cluster 'main' (pg_ctlcluster)")
-    url, drop = _fresh_database(request.getfixturevalue("pg_server"))
+    url, drop = scratch_database(request.getfixturevalue("pg_server"), prefix="sitrep_fault")
     corpus = tmp_path / "corpus.jsonl"
     unique = write_corpus(corpus, articles)
     try:

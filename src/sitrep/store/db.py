@@ -77,21 +77,28 @@ def scratch_database(server: str, prefix: str = "sitrep_scratch") -> tuple[str, 
     """Create an empty PostgreSQL database on ``server`` (``postgresql://user@host:port``).
 
     Returns its URL and a function that drops it. Used by the tests and benchmarks, which
-    each need a fresh store on a real server.
+    each need a fresh store on a real server. Each statement opens its own connection, so
+    the drop still works after the server has restarted in between.
     """
     import uuid
 
     from sqlalchemy import text
+    from sqlalchemy.pool import NullPool
 
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres",
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin_url = server.replace("postgresql://", "postgresql+psycopg://", 1) + "/postgres"
+
+    def run(sql: str) -> None:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(sql))
+        finally:
+            admin.dispose()
+
+    run(f'CREATE DATABASE "{name}"')
 
     def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     return f"{server}/{name}", drop
