@@ -53,11 +53,23 @@ def test_cli_story_shows_one(analysed, capsys, fmt, needle):
     assert needle in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args,code", [(["stories"], 2), (["stories", "--input", "/nonexistent.jsonl"], 2),
+@pytest.mark.parametrize("args,code", [(["stories", "--input", "/nonexistent.jsonl"], 2),
                                       (["story", "s000", "--input", str(EXAMPLE)], 2)])
 def test_cli_stories_errors_exit_2(args, code, capsys):
     assert main(args) == code
     assert "sitrep:" in capsys.readouterr().err
+
+
+def test_cli_stories_default_store_from_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SITREP_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    assert main(["stories", "--format", "jsonl"]) == 0
+    assert (tmp_path / "env.db").exists() and capsys.readouterr().out == ""
+
+
+def test_cli_events_story_filter_unknown_story_is_usage_error(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert main(["events", "--db", url, "--story", "s000"]) == 2
+    assert "no story 's000'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt,lines", [("table", 1), ("jsonl", 0)])
@@ -65,3 +77,13 @@ def test_cli_stories_reads_empty_store(tmp_path, capsys, fmt, lines):
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     assert main(["stories", "--db", url, "--format", fmt]) == 0
     assert len(capsys.readouterr().out.splitlines()) == lines
+
+
+def test_cli_events_story_filter_keeps_the_story_articles(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'truce.db'}"
+    assert main(["ingest", str(EXAMPLE), "--db", url]) == 0
+    capsys.readouterr()
+    (story,) = _stories(capsys, "--db", url)
+    assert main(["events", "--db", url, "--story", story["id"], "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and {r["article"] for r in rows} <= set(story["articles"])

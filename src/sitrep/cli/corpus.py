@@ -75,6 +75,7 @@ def _register_queries(sub) -> None:
                         ("--place", "part of the location name"), ("--source", "part of the outlet name")):
         p.add_argument(flag, help=help_)
     p.add_argument("--unique", action="store_true", help="leave out near-duplicate articles")
+    p.add_argument("--story", metavar="ID", help="only events of this story (ids from `sitrep stories`)")
     _output(p, ("table", "jsonl", "csv", "parquet"))
     p.set_defaults(func=run_events)
     p = sub.add_parser("articles", help="list stored articles, one line each with its external id")
@@ -238,11 +239,23 @@ def run_events(args: argparse.Namespace) -> int:
 
     flt = queries.EventFilter(since=args.since, until=args.until, country=args.country, actor=args.actor,
                               type=args.type, mode=args.mode, place=args.place, source=args.source,
-                              unique=args.unique)
+                              unique=args.unique, articles=_story_articles(args.db, args.story))
     with open_store(args.db) as store:
         rows = queries.events(store.engine, flt, limit=args.limit)
     write_rows(rows, queries.EVENT_COLUMNS, args.format, args.output, table_columns=TABLE_EVENT_COLUMNS)
     return EXIT_OK
+
+
+def _story_articles(url: str | None, story_id: str | None) -> tuple[str, ...] | None:
+    """External ids of the articles in story ``story_id`` (None: no story filter)."""
+    if story_id is None:
+        return None
+    from sitrep.cli.stories import stories_in_store
+
+    for story in stories_in_store(url):
+        if story.id == story_id:
+            return tuple(story.articles)
+    raise UsageError(f"no story {story_id!r} in the store (list them with `sitrep stories`)")
 
 
 def run_articles(args: argparse.Namespace) -> int:

@@ -36,17 +36,32 @@ def register(sub) -> None:
 def _common(p) -> None:
     p.add_argument("--input", type=Path, metavar="FILE.jsonl",
                    help="analysed documents from `sitrep analyze --format jsonl`")
-    p.add_argument("--db", metavar="URL", help="read analysed documents from the store at URL")
+    p.add_argument("--db", metavar="URL",
+                   help="the store to read (default $SITREP_DB or ./sitrep.db) when no --input is given")
 
 
 def _load(args) -> list:
-    """Stories of the analysed documents named by --input or --db."""
+    """Stories of the analysed documents in --input, else in the store (--db, $SITREP_DB, ./sitrep.db)."""
+    if args.input is not None:
+        return link_documents(_read_jsonl(args.input))
+    return stories_in_store(args.db)
+
+
+def link_documents(docs: list[dict], copies: dict[str, str] | None = None) -> list:
+    """Stories of analysed documents (``to_dict`` form); ``copies``: external id -> original's."""
     from sitrep.link import link_stories, result_from_dict
 
-    if args.input is None and args.db is None:
-        raise UsageError("give --input FILE.jsonl (from `sitrep analyze --format jsonl`) or --db URL")
-    docs = _read_jsonl(args.input) if args.input is not None else _read_store(args.db)
-    return link_stories([result_from_dict(d) for d in docs if "text" in d and "error" not in d])
+    return link_stories([result_from_dict(d) for d in docs if "text" in d and "error" not in d],
+                        near_duplicate_of=copies or None)
+
+
+def stories_in_store(url: str | None) -> list:
+    """Stories of every article in the store; near-duplicate copies count once."""
+    from sitrep.store import open_store, queries
+
+    with open_store(url) as store, store.engine.connect() as conn:
+        docs = queries.documents(conn)
+    return link_documents([d for d, _ in docs], {d["id"]: orig for d, orig in docs if orig})
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -62,20 +77,6 @@ def _read_jsonl(path: Path) -> list[dict]:
                     raise UsageError(f"{path}:{n}: not JSON ({err.msg}); expected "
                                      "`sitrep analyze --format jsonl` output") from None
     return docs
-
-
-class StoreUnavailable(UsageError):
-    """The store cannot hand out analysed documents yet."""
-
-
-def _read_store(url: str) -> list[dict]:
-    try:
-        from sitrep.store.store import open_store
-    except ImportError:
-        raise StoreUnavailable("--db: reading stories from the store is not yet available; "
-                               "use --input FILE.jsonl") from None
-    with open_store(url) as store:
-        return [doc for _, _, doc in store.iter_documents()]
 
 
 def _keep(story, args) -> bool:

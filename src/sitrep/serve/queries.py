@@ -231,17 +231,6 @@ def article(conn: Connection, external_id: str) -> dict[str, Any] | None:
     return found
 
 
-def documents(conn: Connection) -> list[tuple[dict[str, Any], str | None]]:
-    """Every stored analysis with the external id of the article it copies (or None), in
-    ingest order: what the story linker reads."""
-    a = s.articles.c
-    original = s.articles.alias("original")
-    query = (select(a.result_json, original.c.external_id)
-             .select_from(s.articles.outerjoin(original, a.near_duplicate_of == original.c.id))
-             .where(a.status != "imported").order_by(a.id))
-    return [(json.loads(raw), copy_of) for raw, copy_of in conn.execute(query)]
-
-
 def fingerprint(conn: Connection) -> tuple[int, int]:
     """Changes whenever an article is added or removed (count and highest id)."""
     return tuple(conn.execute(select(func.count(s.articles.c.id), func.max(s.articles.c.id))).one())

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.serve import queries
+from sitrep.store import queries as store_queries
 from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class StoryProvider:
             self.reason = f"the story linker is not available ({err})"
             return None
         with self.store.engine.connect() as conn:
-            docs = queries.documents(conn)
+            docs = store_queries.documents(conn)
         try:
             built = builder([d for d, _ in docs], {d["id"]: orig for d, orig in docs if orig})
         except Exception:  # a linker bug must not take the desk down

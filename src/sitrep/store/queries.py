@@ -3,6 +3,7 @@ search, an article by its external id. Parameterised SQL only; each returns
 plain row dicts that every output format (table, JSONL, CSV, Parquet) shares."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ class EventFilter:
     place: str | None = None  # part of the location's name
     source: str | None = None  # part of the outlet's name
     unique: bool = False  # leave out near-duplicate articles
+    articles: tuple[str, ...] | None = None  # only these articles (external ids), e.g. one story's
 
 
 def events(engine: Engine, flt: EventFilter = EventFilter(), *,
@@ -66,6 +68,8 @@ def _conditions(flt: EventFilter) -> list:
         conds.append(o.c.name.ilike(f"%{flt.source}%"))
     if flt.unique:
         conds.append(a.c.near_duplicate_of.is_(None))
+    if flt.articles is not None:
+        conds.append(a.c.external_id.in_(flt.articles))
     if flt.country:
         code = flt.country.upper()
         conds.append(or_(func.upper(e.c.country_code) == code,
@@ -162,3 +166,14 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
     with engine.connect() as conn:
         rows = conn.execute(sql, params).all()
     return [dict(zip(("id", "title", "source", "published", "snippet"), row)) for row in rows]
+
+
+def documents(conn) -> list[tuple[dict[str, Any], str | None]]:
+    """Every stored analysis with the external id of the article it copies (or None), in
+    ingest order: what the story linker reads."""
+    a = s.articles.c
+    original = s.articles.alias("original")
+    query = (select(a.result_json, original.c.external_id)
+             .select_from(s.articles.outerjoin(original, a.near_duplicate_of == original.c.id))
+             .where(a.status != "imported").order_by(a.id))
+    return [(json.loads(raw), copy_of) for raw, copy_of in conn.execute(query)]
