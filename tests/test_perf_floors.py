@@ -7,45 +7,29 @@ floors in ``bench/perf_floors.json`` carry generous margins for shared CI.
 from __future__ import annotations
 
 import json
-import resource
+import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "bench" / "perf_floors.json").read_text(encoding="utf-8"))
-sys.path.insert(0, str(ROOT / "bench"))
-from corpus import synthetic_records  # noqa: E402
-
-import sitrep  # noqa: E402
-
-
-def _best_times(nlp, records: list[dict], batch_size: int, repeat: int = 3) -> tuple[float, float]:
-    """Best of ``repeat`` interleaved runs of spaCy alone and of the full pipeline."""
-    texts = [r["text"] for r in records]
-    settings = sitrep.Settings(batch_size=batch_size)
-    spacy_t = full_t = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=batch_size):
-            pass
-        spacy_t = min(spacy_t, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        results = list(sitrep.process_batch(records, settings=settings))
-        full_t = min(full_t, time.perf_counter() - t0)
-        assert all(r.ok for r in results)
-    return spacy_t, full_t
 
 
 @pytest.fixture(scope="module")
-def measured(nlp) -> dict:
+def measured() -> dict:
+    """One fresh process running bench/bench_pipeline.py (best of three interleaved runs of
+    spaCy alone and of the full pipeline on the same synthetic texts): its ratio and its own
+    peak resident memory, untouched by whatever else the test session has loaded."""
     spec = FLOORS["corpus"]
-    records = synthetic_records(spec["articles"], spec["words"])
-    list(sitrep.process_batch(records[:2]))  # warm the layers' caches outside the timing
-    spacy_t, full_t = _best_times(nlp, records, spec["batch_size"])
-    return {"ratio": full_t / spacy_t, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_pipeline.py"), "--corpus", "synthetic",
+         "--limit", str(spec["articles"]), "--words", str(spec["words"]), "--repeat", "3",
+         "--batch-size", str(spec["batch_size"]), "--json"],
+        capture_output=True, text=True, timeout=600, check=True)
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"ratio": out["ratio_full_over_spacy"], "rss_mb": out["peak_rss_mb"]}
 
 
 @pytest.mark.slow

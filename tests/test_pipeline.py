@@ -51,3 +51,9 @@ def test_pipeline_every_span_indexes_the_text(seed_result):
         spans += [e["evidence"]] + e["actor"] + e["recipient"] + e["mentions"]
     for s in spans:
         assert text[s["start"]:s["end"]] == s["text"]
+
+
+@pytest.mark.parametrize("record_id", ["\n", "a\r\nb", "x\x00"])
+def test_pipeline_error_reason_stays_one_line_whatever_the_id(record_id):
+    [result] = list(sitrep.process_batch([{"id": record_id, "text": ""}]))
+    assert isinstance(result, ErrorResult) and "\n" not in result.error and "empty text" in result.error

@@ -42,6 +42,11 @@ class DocumentResult:
         }
 
 
+def one_line(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``), so it prints as one line."""
+    return "".join(ch if ch >= " " else repr(ch)[1:-1] for ch in str(text))
+
+
 @dataclass(slots=True)
 class ErrorResult:
     """A document that could not be analysed; the batch goes on without it."""
@@ -50,6 +55,10 @@ class ErrorResult:
     error: str  # one line: what went wrong and where
     origin: str | None = None
     ok: bool = False
+
+    def __post_init__(self) -> None:
+        # Ids and paths come from the input and may hold line breaks; the reason stays one line.
+        self.error = one_line(self.error)
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, "id": self.id, "error": self.error}
