@@ -119,7 +119,7 @@ def test_cli_corpus_search(corpus_db, capsys, query, hit, code):
 def test_cli_corpus_show_renders_like_analyze(corpus_db, capsys, article_id):
     from sitrep.export.text import render_text
     from sitrep.store import open_store, queries
-    from sitrep.store.rebuild import document_from_dict
+    from sitrep.model.convert import document_from_dict
 
     assert main(["show", article_id, "--db", corpus_db]) == 0
     out = capsys.readouterr().out

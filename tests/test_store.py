@@ -49,7 +49,7 @@ def _ingest(store, articles, **kwargs):
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_store_document_round_trips_exactly(store, analysed, index):
     from sitrep.store.dedup import content_hash
-    from sitrep.store.rebuild import document_from_dict
+    from sitrep.model.convert import document_from_dict
     from sitrep.store.writer import ArticleRow
 
     result = analysed[index]

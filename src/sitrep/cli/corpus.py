@@ -279,7 +279,7 @@ def run_search(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from sitrep.export.text import render_text
     from sitrep.store import open_store, queries
-    from sitrep.store.rebuild import document_from_dict
+    from sitrep.model.convert import document_from_dict
 
     with open_store(args.db) as store:
         ids = queries.find_articles(store.engine, args.id)
@@ -355,7 +355,7 @@ def run_export(args: argparse.Namespace) -> int:
                                      for e in doc["events"]), out)
         else:
             from sitrep.export.parquet import EVENT_SCHEMA, event_rows, write_table
-            from sitrep.store.rebuild import document_from_dict
+            from sitrep.model.convert import document_from_dict
 
             n = write_table((row for _id, _h, doc in store.iter_documents(with_events=True)
                              for row in event_rows(document_from_dict(doc))), EVENT_SCHEMA, args.out)

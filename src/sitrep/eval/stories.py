@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sitrep.eval import fingerprint
 from sitrep.link import StoryIndex, stories
-from sitrep.link.convert import result_from_dict
+from sitrep.model.convert import document_from_dict
 from sitrep.link.mentions import cluster_mentions
 from sitrep.link.metrics import b_cubed, conll
 from sitrep.link.stories import LinkSettings
@@ -191,7 +191,7 @@ def analysed_fakes(gold_dir: Path, *, limit: int | None = None, cache: Path | No
         cache = Path(os.environ["SITREP_FAKES_CACHE"])
     if cache is not None and cache.exists():
         with cache.open(encoding="utf-8") as f:
-            docs = [result_from_dict(json.loads(line)) for line in f]
+            docs = [document_from_dict(json.loads(line)) for line in f]
         return docs[:limit] if limit else docs
     from sitrep.pipeline import process_batch
 

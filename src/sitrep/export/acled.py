@@ -55,7 +55,7 @@ def acled_code(event: dict[str, Any]) -> str:
         from sitrep.extract.events_acled import acled_rule
     except ImportError:
         return FALLBACK.get(event["event"], "OTHER")
-    from sitrep.store.rebuild import event_from_dict
+    from sitrep.model.convert import event_from_dict
 
     return acled_rule(event_from_dict(event))[1]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sitrep.link.convert import result_from_dict
+from sitrep.model.convert import document_from_dict as result_from_dict
 from sitrep.link.describe import describe
 from sitrep.link.model import SLOTS, Contradiction, SlotValue, Story, StoryEvent, Update
 from sitrep.link.stories import Change, LinkSettings, StoryIndex, story_id

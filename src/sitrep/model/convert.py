@@ -1,8 +1,9 @@
-"""Analysed documents back from their JSON form (``sitrep analyze --format jsonl``).
+"""Analysed documents back from their JSON form (``DocumentResult.to_dict()``, what
+``sitrep analyze --format jsonl`` prints and the store keeps).
 
-The store and the CLI hand the linker ``DocumentResult.to_dict()`` output;
-this module rebuilds the objects so the linker works on one type. Unknown
-keys are ignored, missing ones default, so older or newer outputs still load.
+The linker, the renderers and the exporters work on model objects; this is the one
+way back to them. ``document_from_dict(r.to_dict()).to_dict() == r.to_dict()``.
+Unknown keys are ignored and missing ones default, so older or newer outputs still load.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _place(d: dict | None) -> Place | None:
                             "country_code", "admin1", "feature", "resolution"))
 
 
-def _event(d: dict[str, Any]) -> Event:
+def event_from_dict(d: dict[str, Any]) -> Event:
     return Event(
         event=d["event"], evidence=_span(d["evidence"]), mode=d.get("mode"),
         context=list(d.get("context") or []),
@@ -60,13 +61,13 @@ def _quote(d: dict[str, Any]) -> Quote:
                  cue=_span(d.get("cue")), rule=d.get("rule") or "")
 
 
-def result_from_dict(d: dict[str, Any]) -> DocumentResult:
+def document_from_dict(d: dict[str, Any]) -> DocumentResult:
     """A :class:`DocumentResult` from its ``to_dict()`` form; raises KeyError without ``id``/``text``."""
     article = Article(id=str(d["id"]), text=d["text"], published=d.get("published"),
                       title=d.get("title"), source=d.get("source"), url=d.get("url"))
     return DocumentResult(
         article=article,
-        events=[_event(e) for e in d.get("events") or []],
+        events=[event_from_dict(e) for e in d.get("events") or []],
         quotes=[_quote(q) for q in d.get("quotes") or []],
         times=[_pick(TimeExpr, t, ("text", "start", "end", "type", "value", "resolution", "anchor", "mod"))
                for t in d.get("times") or []],
