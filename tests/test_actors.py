@@ -435,3 +435,94 @@ def test_actors_complements_and_seats_give_countries_only_when_they_locate(resol
 ])
 def test_actors_namesakes_and_place_names_are_not_misread(resolver, text, expected):
     assert _pair(resolver.resolve_text(text)) == expected
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("George W. Bush", ["george", "bush"]),
+    ("Joseph R. Biden's", ["joseph", "biden"]),
+    ("the U. S. Army", ["the", "u", "s", "army"]),  # letters of an abbreviation stay
+    ("Plan B forces", ["plan", "b", "forces"]),     # no name on both sides: kept
+])
+def test_actors_normalise_drops_middle_initials_between_names(text, tokens):
+    assert normalise(text) == tokens
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jacques Chirac", ("FRA", "GOV")),
+    ("Chirac's", ("FRA", "GOV")),                           # possessive, surname alone
+    ("Gerhard Schröder", ("DEU", "GOV")),
+    ("Gerhard Schroeder", ("DEU", "GOV")),                  # transliterated umlaut
+    ("Mikuláš Dzurinda", ("SVK", "GOV")),
+    ("Mikulas Dzurinda", ("SVK", "GOV")),                   # diacritics folded
+    ("President Ellen Johnson Sirleaf", ("LBR", "GOV")),
+    ("Kolinda Grabar Kitarovic", ("HRV", "GOV")),           # hyphen written as a space
+    ("George W. Bush", ("USA", "GOV")),                     # middle initial
+    ("President George W. Bush's", ("USA", "GOV")),
+    ("Susilo Bambang Yudhoyono", ("IDN", "GOV")),
+    ("Mullah Baradar", ("AFG", "REB")),
+    ("Iyad ag Ghali", ("MLI", "REB")),
+    ("Javier Solana", ("EUR", "GOV")),
+    ("former Prime Minister Yulia Tymoshenko", ("UKR", "ELI")),
+])
+def test_actors_world_leaders_resolve_by_name_variant(resolver, text, expected):
+    assert _pair(resolver.resolve_text(text)) == expected
+
+
+@pytest.mark.parametrize("text,day,expected", [
+    ("Vladimir Putin", dt.date(1999, 1, 1), ("RUS", "SPY")),    # head of the FSB then
+    ("Vladimir Putin", dt.date(2009, 1, 1), ("RUS", "GOV")),
+    ("Yulia Tymoshenko", dt.date(2008, 6, 1), ("UKR", "GOV")),  # prime minister then
+    ("Yulia Tymoshenko", dt.date(2012, 6, 1), ("UKR", "OPP")),
+    ("Mark Rutte", dt.date(2015, 6, 1), ("NLD", "GOV")),        # an earlier role's own code
+    ("Mark Rutte", dt.date(2025, 6, 1), ("IGO", "GOV")),
+    ("Jacques Chirac", dt.date(2010, 6, 1), ("FRA", "ELI")),
+])
+def test_actors_roles_give_the_office_held_on_the_date(resolver, text, day, expected):
+    assert _pair(resolver.resolve_text(text, on=day)) == expected
+
+
+@pytest.mark.parametrize("suffix,content", [
+    (".csv", "name,code,sector,aliases\nJacques Chirac,XYZ,REL,Chirac\n"),
+    (".yaml", "people:\n  - {name: Jacques Chirac, code: XYZ, sector: REL, aliases: [Chirac],"
+              " kind: person}\n"),
+])
+def test_actors_user_dictionary_overrides_a_shipped_person(tmp_path, suffix, content):
+    path = tmp_path / f"people{suffix}"
+    path.write_text(content, encoding="utf-8")
+    mine = ActorResolver(extra_dictionaries=[path])
+    assert _pair(mine.resolve_text("Chirac")) == ("XYZ", "REL")
+    assert _pair(mine.resolve_text("Jacques Chirac")) == ("XYZ", "REL")
+    assert _pair(default_resolver().resolve_text("Chirac")) == ("FRA", "GOV")
+
+
+@pytest.mark.parametrize("text", ["Adam Curtis Brown", "Marta Kowalczyk-Nilsen", "Jo Bloggs"])
+def test_actors_unknown_people_stay_unresolved(resolver, text):
+    assert resolver.resolve_text(text) is None
+
+
+@pytest.mark.parametrize("content,message", [
+    ("- {name: Ann Lee, code: ZAF, roles: [{sector: GOV, since: soon}]}\n", "'since'"),
+    ("- {name: Ann Lee, code: ZAF, roles: GOV}\n", "'roles'"),
+])
+def test_actors_bad_roles_raise_with_the_fix(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ActorDictionaryError, match=message):
+        ActorResolver(extra_dictionaries=[path])
+
+
+def test_actors_shipped_people_names_are_unambiguous():
+    """No name or alias may point at two different people across the people files."""
+    import yaml
+
+    from sitrep.extract.actors_sources import RULES, _aliases
+    owner: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for path in sorted(RULES.glob("actor_people*.yaml")):
+        for records in yaml.safe_load(path.read_text(encoding="utf-8")).values():
+            for record in records:
+                for phrase in [record["name"], *_aliases(record.get("aliases"))]:
+                    key = tuple(normalise(phrase))
+                    if owner.setdefault(key, record["name"]) != record["name"]:
+                        clashes.append((phrase, owner[key], record["name"]))
+    assert clashes == []

@@ -96,18 +96,36 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _is_name_word(token: str) -> bool:
+    return len(token) > 1 and token[0].isupper()
+
+
+def _drop_middle_initials(raw: list[str]) -> list[str]:
+    """"George W. Bush" and "George Bush" must meet: a lone capital between two names goes.
+
+    Only a one-letter capital with a capitalised word of two or more letters on
+    both sides counts, so "U. S. Army" and "Plan B" keep their letters.
+    """
+    if len(raw) < 3:
+        return raw
+    return [t for i, t in enumerate(raw)
+            if not (len(t) == 1 and t.isupper() and 0 < i < len(raw) - 1
+                    and _is_name_word(raw[i - 1]) and _is_name_word(raw[i + 1]))]
+
+
 def _raw_tokens(text: str) -> list[str]:
     text = strip_accents(text)
     text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _POSSESSIVE.sub("", text)
-    return _WORD.findall(text)
+    return _drop_middle_initials(_WORD.findall(text))
 
 
 def normalise(text: str) -> list[str]:
     """Tokens a phrase is looked up by: casefolded, unaccented, without possessives.
 
     "U.S." and "US" both become ``us``; "Syria's" becomes ``syria``; hyphens and
-    punctuation split words, so "al-Sham" and "al Sham" meet.
+    punctuation split words, so "al-Sham" and "al Sham" meet; a middle initial
+    between two names is dropped ("George W. Bush" -> ``george bush``).
     """
     return [token.casefold() for token in _raw_tokens(text)]
 

@@ -1,11 +1,16 @@
 """Reading actor dictionaries into a :class:`Lexicon`: the shipped rules and users' files.
 
 Shipped data lives in ``rules/actor_*.yaml`` (countries, organisations, people,
-sector nouns) and ``rules/actor_places.tsv`` (regions and large cities). Users
-extend or override it with CSV (header ``name,code,sector`` plus, optionally,
-``aliases``, ``kind``, ``until``, ``alt_codes``; several aliases or codes in one
-cell are separated by ``|`` or ``;``), YAML of the same shape, or a PETRARCH
-actor dictionary (``*.actors.txt``, see :mod:`sitrep.extract.actors_petrarch`).
+sector nouns) and ``rules/actor_places.tsv`` (regions and large cities). People are
+split by kind of office: ``actor_people_leaders.yaml`` (heads of state and
+government of every country since about 2000) and ``actor_people_officials.yaml``
+(ministers, commanders, opposition and armed-group leaders) load before the
+hand-kept ``actor_people.yaml``, which wins any clash. Users extend or override
+it with CSV (header ``name,code,sector`` plus, optionally, ``aliases``, ``kind``,
+``until``, ``alt_codes``; several aliases or codes in one cell are separated by
+``|`` or ``;``), YAML of the same shape (YAML entries may also list earlier
+offices under ``roles``), or a PETRARCH actor dictionary (``*.actors.txt``, see
+:mod:`sitrep.extract.actors_petrarch`).
 """
 from __future__ import annotations
 
@@ -25,7 +30,8 @@ RULES = Path(__file__).resolve().parent / "rules"
 
 #: Shipped files in load order: later files override earlier ones on the same phrase.
 SHIPPED = ("actor_places.tsv", "actor_countries.yaml", "actor_sectors.yaml",
-           "actor_organisations.yaml", "actor_armed_groups.yaml", "actor_people.yaml")
+           "actor_organisations.yaml", "actor_armed_groups.yaml",
+           "actor_people_leaders.yaml", "actor_people_officials.yaml", "actor_people.yaml")
 
 #: libyaml's C loader when present (the shipped files load ~5x faster), else pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,7 +61,10 @@ def _aliases(value: Any) -> list[str]:
 
 def add_record(lexicon: Lexicon, record: Mapping[str, Any], *, source: str,
                kind: str = "org") -> None:
-    """Add one ``{name, code, sector, aliases, kind, alt_codes}`` record under all its names."""
+    """Add one ``{name, code, sector, aliases, kind, alt_codes, until, roles}`` record.
+
+    The record is registered under its name and every alias.
+    """
     name = _blank(record.get("name"))
     if name is None:
         raise ActorDictionaryError(f"{source}: an entry has no 'name' ({dict(record)!r}); "
@@ -68,22 +77,46 @@ def add_record(lexicon: Lexicon, record: Mapping[str, Any], *, source: str,
     entry = LexEntry(kind=kind, code=code, sector=_blank(record.get("sector")), name=name,
                      source=source, alt_codes=tuple(_aliases(record.get("alt_codes"))),
                      defers=bool(record.get("defers", False)),
-                     dated=_former(code, record.get("until"), source, name))
+                     dated=_roles(code, record.get("roles"), source, name)
+                     + _former(code, record.get("until"), source, name))
     for phrase in [name, *_aliases(record.get("aliases"))]:
         lexicon.add(phrase, entry)
 
 
+def _date(value: Any, field: str, source: str, name: str) -> dt.date | None:
+    """A YAML date or ``YYYY-MM-DD`` text; None when blank."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ActorDictionaryError(f"{source}: entry {name!r} has {field!r} {value!r}, "
+                                   "not a YYYY-MM-DD date") from exc
+
+
 def _former(code: str | None, until: Any, source: str, name: str) -> tuple[DatedCode, ...]:
     """After an office ends (``until``), its holder is a former official: PLOVER ELI."""
-    if until in (None, ""):
+    end = _date(until, "until", source, name)
+    return () if end is None else (DatedCode(code, "ELI", start=end + dt.timedelta(days=1)),)
+
+
+def _roles(code: str | None, roles: Any, source: str, name: str) -> tuple[DatedCode, ...]:
+    """Earlier or other offices, ``[{sector, since, until, code?}]``, each valid in its span.
+
+    "Vladimir Putin" was prime minister and head of the FSB before he was
+    president; a role covering the mention's date beats the entry's own sector.
+    """
+    if roles in (None, ""):
         return ()
-    if isinstance(until, str):
-        try:
-            until = dt.date.fromisoformat(until.strip())
-        except ValueError as exc:
-            raise ActorDictionaryError(f"{source}: entry {name!r} has 'until' {until!r}, "
-                                       "not a YYYY-MM-DD date") from exc
-    return (DatedCode(code, "ELI", start=until + dt.timedelta(days=1)),)
+    if not isinstance(roles, list) or not all(isinstance(r, Mapping) for r in roles):
+        raise ActorDictionaryError(f"{source}: entry {name!r} has 'roles' that is not a list "
+                                   "of {sector, since, until} mappings")
+    return tuple(DatedCode(_blank(r.get("code")) or code, _blank(r.get("sector")),
+                           start=_date(r.get("since"), "since", source, name),
+                           end=_date(r.get("until"), "until", source, name))
+                 for r in roles)
 
 
 def _load_countries(lexicon: Lexicon, data: Mapping[str, Any], source: str) -> None:
@@ -161,7 +194,7 @@ def _load_shipped_file(lexicon: Lexicon, path: Path) -> None:
     elif path.name == "actor_sectors.yaml":
         _load_sectors(lexicon, data, path.name)
     else:
-        kind = "person" if path.name == "actor_people.yaml" else "org"
+        kind = "person" if path.name.startswith("actor_people") else "org"
         _load_records(lexicon, data, path.name, kind)
 
 
