@@ -215,3 +215,30 @@ def test_extract_places_world_city_exonym_beats_small_namesake(text, surface, co
 def test_extract_places_entities_split_at_of_are_joined(text, name, country):
     found = [p for p in _places(text) if p.country_code == country]
     assert found and found[0].text == name
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Aid reached Guinea-Bissau on Monday, the ministry said.", "Guinea-Bissau", "GW"),
+    ("Cholera spread in the Republic of Congo last week.", "Republic of Congo", "CG"),
+])
+def test_extract_places_entities_widen_to_the_known_name(text, surface, country):
+    found = [p for p in _places(text) if p.country_code == country]
+    assert found and found[0].text == surface
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Mexico reported new cases. Officials in Mexico City closed schools.", "Mexico City"),
+])
+def test_extract_places_repeated_name_is_not_cut_from_a_longer_name(text, city):
+    start = text.index(city)
+    assert not [p for p in _places(text) if p.start == start and p.feature == "country"]
+
+
+@pytest.mark.parametrize("text, surface, near", [
+    ("Floods hit Anhui province, officials in Beijing said.", "Anhui", (31.86, 117.28)),
+    ("Police in Surrey, England, said the road was closed.", "Surrey", (51.24, -0.57)),
+])
+def test_extract_places_provinces_are_located_at_their_seat(text, surface, near):
+    found = _named(_places(text), surface)
+    assert found and found[0].lat is not None
+    assert places.distance_km(found[0].lat, found[0].lon, *near) < 161

@@ -93,15 +93,36 @@ def test_gazetteer_falls_back_to_temp_when_cache_is_unwritable(tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("points, lat, lon", [
-    # a crowded southern cell and one remote northern town: the territory's middle, not the crowd's
-    ([(0.5, 0.5)] * 50 + [(4.5, 0.5)], 2.5, 0.5),
-    # across the antimeridian the centre stays on the date line, not at longitude 0
-    ([(10.5, 179.5), (10.5, -179.5)], 10.5, 180.0),
+    # a crowded corner and three lone towns: the middle of the territory, not of the crowd
+    ([(0.5, 0.5)] * 50 + [(4.5, 0.5), (0.5, 4.5), (4.5, 4.5)], 2.5, 2.5),
+    # one town: its own point
+    ([(10.0, 20.0)], 10.0, 20.0),
 ])
-def test_gazetteer_area_centre_weighs_territory_not_towns(points, lat, lon):
-    got_lat, got_lon = gazetteer._area_centre(points)
+def test_gazetteer_hull_centre_weighs_territory_not_towns(points, lat, lon):
+    got_lat, got_lon = gazetteer._hull_centre(points)
     assert got_lat == pytest.approx(lat, abs=0.1)
-    assert abs((got_lon - lon + 180) % 360 - 180) < 0.1
+    assert got_lon == pytest.approx(lon, abs=0.1)
+
+
+@pytest.mark.parametrize("name, country, near", [
+    ("Sichuan", "CN", (30.66, 104.06)),       # ISO subdivision, no namesake town: at Chengdu
+    ("Surrey", "GB", (51.24, -0.57)),         # a county: at its county town, Guildford
+    ("Rift Valley Province", "KE", (-0.30, 36.07)),  # a former province ISO no longer lists
+    ("Bavaria", "DE", (48.8, 11.4)),          # English name of "Bayern", at its area centre
+])
+def test_gazetteer_divisions_are_placed_at_their_seat_or_centre(name, country, near):
+    found = [c for c in gazetteer.load().lookup(name)
+             if c.country_code == country and c.feature == "province"]
+    assert found and found[0].lat is not None
+    assert gazetteer.distance_km(found[0].lat, found[0].lon, *near) < 161
+
+
+@pytest.mark.parametrize("seat", ["Nowhere-on-Sea"])
+def test_gazetteer_unknown_seat_is_an_error_that_names_the_row(seat, monkeypatch):
+    row = {"country": "GB", "name": "Testshire", "seat": seat, "aliases": ""}
+    monkeypatch.setattr(gazetteer, "read_table", lambda name: [row])
+    with pytest.raises(ValueError, match=seat):
+        gazetteer._seats({})
 
 
 @pytest.mark.parametrize("name, feature, country", [

@@ -94,13 +94,13 @@ def find_mentions(doc, gaz: gazetteer.Gazetteer) -> list[Mention]:
         mentions.extend(_from_entity(doc, ent, gaz, taken))
     ent_of = {tok.i: ent for ent in doc.ents for tok in ent}
     mentions.extend(_from_lookup(doc, gaz, taken, ent_of))
-    mentions.extend(_repeated(doc, mentions, taken, ent_of))
+    mentions.extend(_repeated(doc, mentions, taken, ent_of, gaz))
     mentions.sort(key=lambda m: m.start)
     _attach_qualifiers(doc, mentions, gaz, taken)
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _repeated(doc, mentions: list[Mention], taken, ent_of) -> list[Mention]:
+def _repeated(doc, mentions: list[Mention], taken, ent_of, gaz) -> list[Mention]:
     """Other mentions of a name already read as a known place: one sense per article.
 
     The tagger often reads a town as a person or an organisation at one mention ("a Glen
@@ -119,12 +119,19 @@ def _repeated(doc, mentions: list[Mention], taken, ent_of) -> list[Mention]:
         for key, m in names[tok.lower_].items():
             end = tok.i + (m.end - m.start)
             if end <= len(doc) and name_key(doc[tok.i:end].text) == key and _free_name(
-                    doc, tok.i, end, taken, ent_of):
+                    doc, tok.i, end, taken, ent_of) and not _longer_name(doc, tok.i, end, gaz):
                 found.append(_mention(doc, tok.i, end, m.candidates, "same name as a place "
                                       "named elsewhere in the article"))
                 _take(taken, tok.i, end)
                 break
     return found
+
+
+def _longer_name(doc, start: int, end: int, gaz) -> bool:
+    """True when the name and the capitalised word after it are a known name together:
+    "Mexico" in "Mexico City" repeats no mention of the country."""
+    return (end < len(doc) and doc[end].text[:1].isupper()
+            and any(c.kind != ALTERNATE for c in gaz.lookup(doc[start:end + 1].text)))
 
 
 def _free_name(doc, start: int, end: int, taken, ent_of) -> bool:
@@ -175,8 +182,29 @@ def _place_entities(doc, gaz) -> list:
         gap = doc[ent.end:nxt.start].text.casefold() if nxt is not None else None
         if gap in ("", "of", "of the") and gaz.lookup(doc[ent.start:nxt.end].text):
             ent, skip = Span(doc, ent.start, nxt.end, label=nxt.label_), True
-        joined.append(ent)
+        joined.append(_widen(doc, ent, gaz))
     return joined
+
+
+def _widen(doc, ent, gaz):
+    """An entity the tagger cut short of a known name: a capitalised word before it ("North"
+    outside "Korea", "West" outside "Java") or a hyphenated part after it ("Guinea" of
+    "Guinea-Bissau", "Saxony" of "Saxony-Anhalt"). Only names places bear as their own."""
+    def known(start: int, end: int) -> bool:
+        return any(c.kind != ALTERNATE for c in gaz.lookup(doc[start:end].text))
+
+    start, end = ent.start, ent.end
+    if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_
+            and not doc[end - 1].whitespace_ and doc[end + 1].text[:1].isupper()
+            and known(start, end + 2)):
+        end += 2
+    before = doc[start - 1] if start > 0 else None
+    if (before is not None and before.text[:1].isupper() and before.is_alpha
+            and not before.is_stop and before.ent_type_ in ("", *PLACE_LABELS)
+            and known(start - 1, end)):
+        start -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end,
+                                                                 label=ent.label_)
 
 
 def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
@@ -364,7 +392,8 @@ def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bo
     key = name_key(span.text)
     if key in gazetteer.stopwords() or _is_demonym(span.text):
         return False
-    if any(tok.tag_ not in ("NNP", "NNPS") for tok in span) and not _dateline(doc, start, end):
+    if any(tok.tag_ not in ("NNP", "NNPS") and tok.text != "-" for tok in span) and not _dateline(
+            doc, start, end):
         return False
     ents = {id(ent_of[i]): ent_of[i] for i in range(start, end) if i in ent_of}
     for ent in ents.values():
