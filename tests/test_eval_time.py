@@ -77,6 +77,9 @@ def _pred(start: int, end: int, value: str) -> TimeExpr:
     ([GoldTimex(0, 5, "DATE", "A")], [_pred(5, 8, "A")], []),
     ([GoldTimex(0, 10, "DATE", "A")], [_pred(0, 4, "B"), _pred(5, 10, "A")], [("A", "A")]),
     ([GoldTimex(0, 5, "DATE", "A"), GoldTimex(6, 9, "DATE", "B")], [_pred(0, 9, "A")], [("A", "A")]),
+    # nested gold: the inner same-value gold keeps its partner, the outer range goes unmatched
+    ([GoldTimex(0, 17, "DURATION", "P5Y"), GoldTimex(5, 9, "DATE", "1990")], [_pred(5, 9, "1990")],
+     [("1990", "1990")]),
 ])
 def test_eval_time_match_is_one_to_one_and_prefers_same_value(gold, pred, expected):
     assert [(g.value, p.value) for g, p in _match(gold, pred)] == expected

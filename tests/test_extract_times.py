@@ -336,3 +336,137 @@ def test_extract_times_items_point_into_the_text(nlp, text):
 ])
 def test_extract_times_date_of_gives_calendar_values(type_, value, expected):
     assert date_of(TimeExpr(text="x", start=0, end=1, type=type_, value=value)) == expected
+
+
+# --- tense: perfects look back, only a completing infinitive plans ---------------------
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    # a perfect progressive looks back: the yearless date lies before publication
+    ("Police have been hunting the gunman since the Nov. 20 shooting.", "Nov. 20", dt.date(2016, 5, 4),
+     "2015-11-20"),
+    # an infinitive that is the subject ("the first ... to join") plans nothing
+    ("Among the first states to join the pact on Friday were Chile and Peru.", "Friday", TUESDAY, "2016-10-14"),
+])
+def test_extract_times_tense_of_perfects_and_subject_infinitives(nlp, text, phrase, published, value):
+    assert _only(nlp, text, phrase, published).value == value
+
+
+# --- weeks of a month, a year-earlier twin, ranges, coordinated decades ------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The inquiry opens the week of Nov. 7.", "the week of Nov. 7", "2016-W45"),
+    ("Exports slumped in the first week of August.", "the first week of August", "2016-W31"),
+    ("Prices peaked in the last week of July 2015.", "the last week of July 2015", "2015-W31"),  # 27 Jul-2 Aug
+])
+def test_extract_times_week_of_a_month_is_an_iso_week(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.type, found.value) == (phrase, "DATE", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("She was arrested last Sept. 9 in Lyon.", "last Sept. 9", "2016-09-09"),
+    ("She was arrested last Dec. 9 in Lyon.", "last Dec. 9", "2015-12-09"),
+    ("The talks resume next Jan. 12 in Geneva.", "next Jan. 12", "2017-01-12"),
+])
+def test_extract_times_direction_before_month_and_day_picks_the_year(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Exports fell 4% in August compared with the same period last year.", "the same period last year", "2015-08"),
+    ("Output rose in the third quarter of 2015, more than in the same quarter a year earlier.",
+     "the same quarter a year earlier", "2014-Q3"),
+    ("Rents rose in March against the same month a year before.", "the same month a year before", "2015-03"),
+])
+def test_extract_times_same_period_a_year_back_takes_the_last_period_named(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)
+    assert "a year before" in found.resolution
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The repairs will take between 30 and 45 days.", "30", "P30D"),
+    ("The repairs will take between 30 and 45 days.", "45 days", "P45D"),
+    ("Talks could last two or three weeks.", "two", "P2W"),
+])
+def test_extract_times_number_range_shares_its_unit(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.type, found.value) == (phrase, "DURATION", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Music of the 60s and 70s filled the hall.", "70s", "197"),
+    ("Output grew through the 1980s and 90s.", "90s", "199"),
+])
+def test_extract_times_coordinated_bare_decade(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Most patients were in their 60s and 70s.",
+])
+def test_extract_times_ages_in_the_seventies_are_not_decades(nlp, text):
+    assert _times(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The index lost a third of its value in minutes.", "minutes", "PTXM"),
+    ("Unemployment hit a low not seen in years.", "years", "PXY"),
+    ("The village has changed through the decades.", "decades", "PXY"),
+])
+def test_extract_times_bare_plural_units_after_a_preposition_are_vague_durations(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+# --- words that look like times but are not ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Markets remembered Black Monday with unease.",
+    "The firm signed a long-term lease for the depot.",
+    "The bank closed 120, or about a quarter, of its branches.",
+])
+def test_extract_times_names_adjectives_and_shares_are_not_times(nlp, text):
+    assert _times(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The alliance will hold in the long term.", "the long term", "FUTURE_REF"),
+])
+def test_extract_times_the_long_term_as_a_noun_is_still_a_reference(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The summit will meet on June 8 and 9.", "9", "2017-06-09"),
+    ("Polls open on Nov. 3-4, 2015.", "4, 2015", "2015-11-04"),
+])
+def test_extract_times_coordinated_day_takes_the_month_before(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted 4-2 and 3 members abstained.",
+])
+def test_extract_times_coordinated_number_without_a_month_is_no_day(nlp, text):
+    assert _times(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The vote was held on Oct. 2. Riots broke out the day after the count.", "the day after", "2016-10-03"),
+    ("She was last seen Sept. 9, the day before the raid began.", "the day before", "2016-09-09"),
+])
+def test_extract_times_day_around_an_event_counts_from_the_last_date(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("Churches filled on Good Friday.", "Good Friday", dt.date(2016, 4, 5), "2016-03-25"),
+    ("Pilgrims arrived as Easter week began.", "Easter week", dt.date(2000, 4, 17), "2000-W16"),
+    ("Crowds gathered on Easter Monday, 2019.", "Easter Monday, 2019", TUESDAY, "2019-04-22"),
+])
+def test_extract_times_easter_holidays_follow_the_computus(nlp, text, phrase, published, value):
+    found = _only(nlp, text, phrase, published)
+    assert (found.text, found.value) == (phrase, value)

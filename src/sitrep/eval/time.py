@@ -182,19 +182,28 @@ def _predict(docs: list[GoldDoc], settings: Settings | None) -> list[list]:
 
 
 def _match(gold: list[GoldTimex], pred: list) -> list[tuple[GoldTimex, object]]:
-    """One-to-one pairs of overlapping gold/predicted spans, same-value partners first."""
+    """One-to-one pairs of overlapping gold/predicted spans, same-value partners first.
+
+    Same-value pairs are made over the whole document before any other pair:
+    with nested gold (a range "from 1990 to 1995" holding "1990"), pairing
+    gold in text order would give the prediction "1990" to the outer range and
+    leave the inner "1990" unmatched.
+    """
     used: set[int] = set()
-    pairs = []
-    for g in gold:
-        options = [(i, p) for i, p in enumerate(pred)
-                   if i not in used and overlap((g.start, g.end), (p.start, p.end)) > 0]
-        if not options:
-            continue
-        i, p = max(options, key=lambda o: (o[1].value == g.value,
-                                           overlap((g.start, g.end), (o[1].start, o[1].end))))
-        used.add(i)
-        pairs.append((g, p))
-    return pairs
+    paired: dict[int, object] = {}
+    for same_value in (True, False):
+        for gi, g in enumerate(gold):
+            if gi in paired:
+                continue
+            options = [(i, p) for i, p in enumerate(pred)
+                       if i not in used and overlap((g.start, g.end), (p.start, p.end)) > 0
+                       and (not same_value or p.value == g.value)]
+            if not options:
+                continue
+            i, p = max(options, key=lambda o: overlap((g.start, g.end), (o[1].start, o[1].end)))
+            used.add(i)
+            paired[gi] = p
+    return [(gold[gi], paired[gi]) for gi in sorted(paired)]
 
 
 def _score(docs: list[GoldDoc], settings: Settings | None, print_: str) -> dict:

@@ -73,8 +73,11 @@ def duration(frame: Frame) -> Reading | None:
 
 
 def _is_share(frame: Frame, unit_word: str, num: str | None) -> bool:
-    """"a quarter of", "three quarters of": a fraction, unless a word like "consecutive" makes it time."""
-    if not normal_key(unit_word).startswith("quarter") or not re.match(r"\s+of\b", frame.after(5)):
+    """"a quarter of", "three quarters of", "120, or about a quarter, of": a fraction.
+
+    A word between number and unit ("three consecutive quarters of growth") makes it time.
+    """
+    if not normal_key(unit_word).startswith("quarter") or not re.match(r",?\s+of\b", frame.after(6)):
         return False
     return normal_key(num or "a") in ("a", "an", "one", "three") and frame.end - frame.start < 16
 
@@ -186,7 +189,17 @@ def reference(frame: Frame) -> Reading | None:
         return None
     if lookup("discourse_openers", frame.g("ref")) and frame.opens_sentence():
         return None  # "Now the alliance's mission is ...": a discourse marker, not a time
+    if "-" in frame.g("ref") and _modifies_noun(frame):
+        return None  # "a long-term lease": an adjective, not "in the long term"
     return Reading("DATE", value, "reference word", frame.anchor)
+
+
+def _modifies_noun(frame: Frame) -> bool:
+    """True when the word after the match is a noun or adjective it qualifies ("long-term partnership")."""
+    token = frame.last_token()
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    return token.doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def set_word(frame: Frame) -> Reading | None:

@@ -17,7 +17,9 @@ from sitrep.extract.timex.reading import Reading
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 #: How precise an earlier date must be to anchor an anaphor of each unit.
 _NEEDS = {"day": _DAY, "week": _DAY, "month": re.compile(r"^\d{4}-\d{2}(?!\d)|^\d{4}-\d{2}-"),
-          "year": re.compile(r"^\d{4}")}
+          "year": re.compile(r"^\d{4}"),
+          # any part of a year (month, quarter, week, season, day): "the same period last year"
+          "period": re.compile(r"^\d{4}-")}
 
 
 def resolve(found: list[tuple[int, int, Reading]], sentence_starts: list[int],
@@ -72,6 +74,10 @@ def _shifted(base: str, unit: str, shift: int) -> str:
     year_num = int(base[:4])
     if unit == "year":
         return str(year_num + shift)
+    if unit == "period":  # the same part of another year, at the precision it was named
+        if _DAY.match(base) and cal.safe_date(year_num + shift, int(base[5:7]), int(base[8:10])) is None:
+            return f"{year_num + shift:04d}{base[4:7]}"  # 29 February in a common year: its month
+        return f"{year_num + shift:04d}{base[4:]}"
     if unit == "month":
         return cal.month_value(*cal.shift_months(year_num, int(base[5:7]), shift))
     day = dt.date(year_num, int(base[5:7]), int(base[8:10]))

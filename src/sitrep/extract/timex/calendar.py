@@ -60,6 +60,21 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return dt.date(year, month, days[nth - 1] if nth > 0 else days[nth])
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday, by the anonymous Gregorian computus."""
+    golden = year % 19
+    century, in_century = divmod(year, 100)
+    leap_skips, leap_rest = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    epact_fix = (century - moon_fix + 1) // 3
+    full_moon = (19 * golden + century - leap_skips - epact_fix + 15) % 30
+    quads, rest = divmod(in_century, 4)
+    to_sunday = (32 + 2 * leap_rest + 2 * quads - full_moon - rest) % 7
+    correction = (golden + 11 * full_moon + 22 * to_sunday) // 451
+    month, day = divmod(full_moon + to_sunday - 7 * correction + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 

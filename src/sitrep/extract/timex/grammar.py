@@ -98,6 +98,7 @@ def blocks() -> dict[str, str]:
         "daypart": rf"(?P<daypart>{_any_case(w['day_parts'])})",
         "season": rf"(?P<season>{_any_case(w['seasons'])})",
         "ordinal": rf"(?P<ordinal>{_any_case(w['ordinals'])})",
+        "week_ordinal": rf"(?P<nth>{_any_case(w['week_ordinals'])})",
         "ref": rf"(?P<ref>{_any_case(w['references'])})",
         "set": rf"(?P<set>{_any_case(w['sets'])})",
         "holiday": rf"(?P<holiday>{_title_case(list(w['holidays_fixed']) + list(w['holidays_floating']), abbreviations=False)})",

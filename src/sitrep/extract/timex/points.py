@@ -6,6 +6,7 @@ the match). Without a publication date, what needs one is left as X's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex.lexicon import lookup, words
@@ -139,6 +140,47 @@ def _distance(pub: dt.date, year_num: int, month: int, day: int | None, tense: s
     return gap
 
 
+def coordinated_day(frame: Frame) -> Reading | None:
+    """The "9" of "June 8 and 9": a day of the month named just before, with that date's year."""
+    head = frame.text[max(0, frame.start - 30):frame.start]
+    found = _MONTH_DAY_BEFORE.search(head)
+    month = None if found is None else lookup("months", found.group(1))
+    if month is None:
+        return None
+    if frame.g("year"):
+        return _explicit(int(frame.g("year")), month, frame.g("day"))
+    return _yearless(frame, month, int(frame.g("day")))
+
+
+#: "April 24 and ", "Oct. 3-": a month and day just before a coordinated day.
+_MONTH_DAY_BEFORE = re.compile(r"\b([A-Z][a-z]{2,8})\.? \d{1,2}(?:st|nd|rd|th)?(?: (?:and|or|to) |-)$")
+
+
+def week_of(frame: Frame) -> Reading | None:
+    """"the week of Nov. 7", "the last week of July" -> the ISO week (``2016-W45``).
+
+    The nth week of a month is the one that holds its day 4 + 7(n-1) (most of
+    its days then lie in the month); the last week holds the month's fourth-last day.
+    """
+    month = _month_of(frame)
+    day = frame.g("day")
+    if frame.g("year"):
+        year_num, rule = int(frame.g("year")), "explicit"
+    elif frame.published is None:
+        return Reading("DATE", "XXXX-WXX", "week of a month, no publication date")
+    else:
+        year_num, rule = pick_year(frame, month, int(day) if day else None)
+    if day:
+        date = cal.safe_date(year_num, month, int(day))
+    else:
+        nth = int(lookup("week_ordinals", frame.g("nth")))
+        last = dt.date(*cal.shift_months(year_num, month, 1), 1) - dt.timedelta(days=1)
+        date = last - dt.timedelta(days=3) if nth < 0 else cal.safe_date(year_num, month, 4 + 7 * (nth - 1))
+    if date is None:
+        return None
+    return Reading("DATE", cal.week_value(date), f"week of a month; year: {rule}", frame.anchor)
+
+
 def numeric_date(frame: Frame) -> Reading | None:
     """US-style ``7/8/07`` and ``10/20/2016`` (month first)."""
     yy = frame.g("yy")
@@ -194,18 +236,34 @@ def _short_year(frame: Frame, digits: int) -> Reading:
     return Reading("DATE", str(value), "two-digit year, latest not after publication", frame.anchor, span=span)
 
 
-_SHIFTS = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+_SHIFTS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "after": 1, "before": -1}
 
 
 def anaphor(frame: Frame) -> Reading | None:
     """"that day", "the same year", "the next morning": resolved from the last date named (see anaphora)."""
     unit = frame.g("unit").lower()
     shift = _SHIFTS.get((frame.g("rel") or "").lower(), 0)
+    if frame.text[max(0, frame.start - 2):frame.start] == ", " and frame.g("rel") in ("after", "before"):
+        shift = 0  # "seen Sept. 9, the day before the raid": the day just named
     part = lookup("day_parts", unit) if unit not in ("day", "week", "month", "year") else None
     if part:
         unit = "day"
     kind = "TIME" if part else "DATE"
     return Reading(kind, "", f"{unit} named earlier in the text, {shift:+d}", refers=(unit, shift, part or ""))
+
+
+def same_period(frame: Frame) -> Reading | None:
+    """"the same period last year", "the same quarter a year earlier": the last period named, a year back.
+
+    Results sections compare a period with its twin a year before; the period
+    is whatever was last named (a month, a quarter, a day), kept at that
+    precision ("the same month" keeps only its month).
+    """
+    if frame.g("unit").lower() == "month":
+        return Reading("DATE", "", "the month named earlier in the text, a year before",
+                       refers=("month", -12, ""))
+    return Reading("DATE", "", "the period named earlier in the text, a year before",
+                   refers=("period", -1, ""))
 
 
 def century(frame: Frame) -> Reading | None:
@@ -214,10 +272,16 @@ def century(frame: Frame) -> Reading | None:
     return None if number < 1 else Reading("DATE", f"{number - 1:02d}", "explicit century")
 
 
+#: The decade before "and 70s" in "the 60s and 70s", "the 1960s and 70s", "'60s and 70s".
+_FIRST_DECADE = re.compile(r"(?:\b[Tt]he (?:1[5-9]|20)?\d0s|\b(?:1[5-9]|20)\d0s|['\u2019]\d0s) (?:and|or|to) $")
+
+
 def decade(frame: Frame) -> Reading | None:
     """"the 1990s" -> 199; "the '80s" -> the latest such decade not after publication."""
     if frame.g("decade"):
         return Reading("DATE", frame.g("decade")[:3], "explicit decade")
+    if frame.g("coord") and not _FIRST_DECADE.search(frame.text[max(0, frame.start - 20):frame.start]):
+        return None  # "in their 60s and 70s": ages, not decades
     tens = frame.g("decade2")[0]
     base = frame.published.year if frame.published else 2000
     century = base // 100
@@ -234,11 +298,12 @@ def holiday(frame: Frame) -> Reading | None:
         return None
     year_num = int(year_text) if year_text else frame.published.year
     date = _holiday_date(name, year_num)
+    value = cal.week_value if frame.g("hweek") else cal.day_value
     if year_text is None and date is not None:
         picked, rule = pick_year(frame, date.month, date.day)
         date = _holiday_date(name, picked)
-        return Reading("DATE", cal.day_value(date), f"holiday; {rule}", frame.anchor)
-    return None if date is None else Reading("DATE", cal.day_value(date), "holiday with year")
+        return Reading("DATE", value(date), f"holiday; {rule}", frame.anchor)
+    return None if date is None else Reading("DATE", value(date), "holiday with year")
 
 
 def _holiday_date(name: str, year_num: int) -> dt.date | None:
@@ -249,6 +314,8 @@ def _holiday_date(name: str, year_num: int) -> dt.date | None:
     rule = lookup("holidays_floating", name)
     if not rule:
         return None
+    if "easter" in rule:
+        return cal.easter_sunday(year_num) + dt.timedelta(days=rule["easter"])
     if rule.get("after_monday"):
         return cal.nth_weekday(year_num, rule["month"], 1, 1) + dt.timedelta(days=1)
     return cal.nth_weekday(year_num, rule["month"], rule["weekday"], rule["nth"])
@@ -258,10 +325,19 @@ def weekday(frame: Frame) -> Reading | None:
     """A weekday resolved against publication: "last"/"next"/"this" first, else the clause's tense."""
     number = lookup("weekdays", frame.g("weekday"))
     part = lookup("day_parts", frame.g("daypart"))
+    if frame.g("dir") is None and _names_the_day(frame):
+        return None  # "Black Monday", "Good Friday": a named day, not the nearest Monday
     if frame.published is None:
         return _with_part(Reading("DATE", f"XXXX-WXX-{number}", "weekday, no publication date"), part)
     date, rule = resolve_weekday(frame, number)
     return _with_part(Reading("DATE", cal.day_value(date), rule, frame.anchor), part)
+
+
+def _names_the_day(frame: Frame) -> bool:
+    """True after a capitalised word of ``weekday_name_words`` ("Black Monday", "Super Tuesday")."""
+    head = frame.text[max(0, frame.start - 20):frame.start]
+    found = re.search(r"([A-Z][a-z]+)[ -]$", head)
+    return found is not None and found.group(1).lower() in words()["weekday_name_words"]
 
 
 def resolve_weekday(frame: Frame, number: int) -> tuple[dt.date, str]:

@@ -15,6 +15,8 @@ from sitrep.model import TimeExpr
 #: pattern kind (time_patterns.yaml) -> normaliser
 NORMALISERS = {
     "calendar_date": points.calendar_date,
+    "week_of": points.week_of,
+    "coordinated_day": points.coordinated_day,
     "numeric_date": points.numeric_date,
     "year": points.year,
     "decade": points.decade,
@@ -26,6 +28,7 @@ NORMALISERS = {
     "weekend": points.weekend,
     "season": points.season,
     "anaphor": points.anaphor,
+    "same_period": points.same_period,
     "clock": amounts.clock,
     "relative_unit": amounts.relative_unit,
     "ago": amounts.ago,

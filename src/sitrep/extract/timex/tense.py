@@ -91,6 +91,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "had", "'s"}:
         return PAST
+    if verb.tag_ == "VBG" and "been" in lowers and lowers & {"has", "have", "'ve", "had"}:
+        return PAST  # "have been hunting him since Nov. 20": the perfect looks back
     if lowers & _future_aux() or _is_going_to(verb):
         return FUTURE
     if "to" in lowers and _is_plan(verb):
@@ -115,8 +117,13 @@ def _is_going_to(verb) -> bool:
 
 
 def _is_plan(verb) -> bool:
-    """An infinitive under a plan word ("plans to", "is to", "was due to") points forwards."""
+    """An infinitive under a plan word ("plans to", "is to", "was due to") points forwards.
+
+    Only an infinitive that completes its head counts: in "the first states
+    to join the pact on Friday were Chile and Peru" the infinitive is the
+    subject of "were", which plans nothing.
+    """
     head = verb.head
     if head is verb:
         return True
-    return head.lemma_.lower() in _plan_words()
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _plan_words()
