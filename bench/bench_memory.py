@@ -67,12 +67,14 @@ def sample(cmd: list[str], interval: float, max_seconds: float) -> tuple[list[di
         proc.terminate()
     proc.wait()
     reader.join(timeout=5)
+    # The last sample can predate the last lines; count every line the command wrote.
+    samples.append({"t": round(time.perf_counter() - t0, 1), "rss_mb": None, "done": done[0]})
     return samples, proc.returncode
 
 
 def flatness(samples: list[dict]) -> dict:
     """Mean RSS over the first and last quarter of the samples taken after the first result."""
-    working = [s for s in samples if s["done"] > 0]
+    working = [s for s in samples if s["done"] > 0 and s["rss_mb"] is not None]
     if len(working) < 8:
         return {"flat_judged": False}
     q = len(working) // 4
@@ -80,7 +82,7 @@ def flatness(samples: list[dict]) -> dict:
     last = sum(s["rss_mb"] for s in working[-q:]) / q
     return {"flat_judged": True, "rss_first_quarter_mb": round(first), "rss_last_quarter_mb": round(last),
             "growth_pct": round(100 * (last - first) / first, 1),
-            "peak_rss_mb": round(max(s["rss_mb"] for s in samples))}
+            "peak_rss_mb": round(max(s["rss_mb"] for s in working))}
 
 
 def main() -> None:

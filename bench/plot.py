@@ -53,7 +53,7 @@ def plot_length(data: dict, out: Path) -> Path:
 def plot_memory(data: dict, out: Path) -> Path:
     """Resident memory of the run against articles processed."""
     plt, fig, ax = _figure()
-    samples = data["samples"]
+    samples = [s for s in data["samples"] if s["rss_mb"] is not None]
     ax.plot([s["done"] for s in samples], [s["rss_mb"] for s in samples])
     ax.set(xlabel="articles processed", ylabel="RSS (MB)", ylim=(0, None),
            title=f"sitrep {data['command']}: {data['processed']:,} of a {data['articles']:,}-article JSONL")

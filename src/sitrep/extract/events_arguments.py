@@ -37,6 +37,19 @@ BENEFIT_VERBS = frozenset({"help", "assist", "support", "benefit", "aid", "feed"
 RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "toward", "towards"})
 #: Edge tokens dropped from argument spans.
 _TRIM_DEPS = frozenset({"punct", "cc", "relcl", "acl", "appos", "advcl", "prep_including"})
+#: Fixed phrases whose noun is no participant: "in order to", "in return", "at least".
+IDIOM_OBJECTS = frozenset({
+    ("in", "order"), ("in", "return"), ("in", "turn"), ("in", "response"), ("in", "addition"),
+    ("in", "fact"), ("in", "particular"), ("in", "general"), ("in", "part"), ("in", "effect"),
+    ("in", "time"), ("in", "advance"), ("in", "vain"), ("in", "principle"), ("in", "practice"),
+    ("in", "theory"), ("in", "total"), ("in", "case"), ("in", "retaliation"), ("in", "protest"),
+    ("in", "line"), ("in", "exchange"), ("in", "contrast"), ("in", "short"), ("in", "public"),
+    ("in", "private"), ("in", "secret"), ("at", "least"), ("at", "most"), ("at", "once"),
+    ("at", "all"), ("at", "last"), ("at", "times"), ("at", "risk"), ("at", "odds"),
+    ("on", "time"), ("on", "purpose"), ("on", "average"), ("on", "hold"), ("on", "alert"),
+    ("for", "example"), ("for", "instance"), ("for", "now"), ("for", "good"), ("with", "regard"),
+    ("with", "respect"), ("to", "date"),
+})
 _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
                              "QUANTITY"})
 
@@ -217,7 +230,9 @@ def antecedent(pron, verb, reporting: frozenset[str]):
 
 def _not_an_actor(head) -> bool:
     """Dates, sums and percentages name no actor; a count does when it counts a group
-    ("thousands of workers", "45 protesters")."""
+    ("thousands of workers", "45 protesters"); nor do fixed phrases ("in order to")."""
+    if head.dep_ == "pobj" and (lemma(head.head), head.lower_) in IDIOM_OBJECTS:
+        return True
     if head.ent_type_ not in _NON_ACTOR_ENTS:
         return False
     if head.ent_type_ != "CARDINAL":
