@@ -63,3 +63,33 @@ def test_eval_stories_cv_threshold_is_held_out_and_repeatable(folds):
     assert first == scorers.cv_threshold(docs, folds=folds)
     assert 0.0 <= first["doc_b3_f1_cv"] <= 1.0
     assert min(scorers.CV_THRESHOLDS) <= first["cv_threshold_mean"] <= max(scorers.CV_THRESHOLDS)
+
+
+def _flagged(keys_articles: list[tuple[str, str]]):
+    """Stories flagging one dead-toll contradiction per (article a, article b) pair."""
+    from sitrep.link.model import Contradiction, SlotValue, Story
+
+    return [Story(id=f"s{n}", contradictions=[Contradiction(
+        slot="dead", about="casualties", values=[SlotValue("3", [a]), SlotValue("5", [b])])])
+        for n, (a, b) in enumerate(keys_articles)]
+
+
+def _judged_file(tmp_path, verdicts: dict[str, str]) -> Path:
+    path = tmp_path / "judged.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["key", "story", "slot", "articles_a", "articles_b", "verdict", "reason"])
+        for key, verdict in verdicts.items():
+            w.writerow([key, "s", "dead", "a", "b", verdict, "test"])
+    return path
+
+
+@pytest.mark.parametrize("judged,precision,unjudged,stale", [
+    ({"dead|casualties|a1;b1": "yes", "dead|casualties|a2;b2": "no"}, 0.5, 0, 0),
+    ({"dead|casualties|a1;b1": "yes", "dead|casualties|old;gone": "yes"}, 0.5, 1, 1),
+])
+def test_eval_stories_judged_sample_needs_a_verdict_each(tmp_path, judged, precision, unjudged, stale):
+    """A sampled contradiction without a verdict counts as wrong and is reported, so the gate fails."""
+    found = _flagged([("a1", "b1"), ("a2", "b2")])
+    out = scorers.score_contradictions_judged(path=_judged_file(tmp_path, judged), found=found)
+    assert (out["precision"], out["unjudged"], out["stale_rows"], out["n"]) == (precision, unjudged, stale, 2)

@@ -1,11 +1,14 @@
 """Contradictions across outlets: conflicting slots, compatible ranges, same-outlet updates."""
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
 
 from link_docs import doc, event
-from sitrep.link import LinkSettings, StoryIndex, link_stories, stories
-from sitrep.link.slots import casualties_in, duration_hours, lead_places, number_range
+from sitrep.link import LinkSettings, StoryIndex, link_stories, similarity, stories
+from sitrep.link.blocking import features
+from sitrep.link.slots import casualties_in, casualty_claims, duration_hours, lead_places, number_range
 from sitrep.model import Place
 
 BASE_A = "Air strikes hit a market in eastern Aleppo on Monday, {toll}, rescuers and a monitor said."
@@ -193,3 +196,116 @@ def test_link_slots_lead_places_keys(name, geonameid, feature, expected):
     d.places.append(Place(text=name, start=start, end=start + len(name), geonameid=geonameid,
                           feature=feature, resolution="test"))
     assert lead_places(d, len(text)) == expected
+
+
+
+#: The module (``sitrep.link.describe`` the attribute is its function of the same name).
+describe = import_module("sitrep.link.describe")
+BUS_LEAD = ("A bomb tore through a bus in the Jamiliyeh district of Aleppo on Sunday, {toll}, "
+            "state television said.")
+BACKGROUNDS = [
+    "Talks in Geneva stalled over prisoner releases and sanctions relief. Envoys blamed each other for "
+    "the delay and the opposition said it would not return before the siege of Madaya was lifted. "
+    "Diplomats expect another round in March, though few see a breakthrough before the summer. "
+    "Relief agencies warned that winter fuel shortages threaten hundreds of thousands in camps.",
+    "Pilgrims from Lebanon often visit the shrine of Sayyeda Zeinab south of the capital. Hezbollah "
+    "fighters guard the road and the interior ministry promised tighter checks at the bus depots. "
+    "Travel agencies in Beirut suspended tours until further notice, according to their union. "
+    "Families gathered at the border crossing of Masnaa awaiting news of relatives on the trip.",
+]
+
+
+@pytest.mark.parametrize("toll_a,toll_b", [("killing six people and wounding 19",
+                                            "killing six and wounding 22")])
+def test_link_contradictions_alike_leads_make_one_incident(toll_a, toll_b):
+    """Outlets tell one attack alike in the lead and differ in the background below it."""
+    ta = BUS_LEAD.format(toll=toll_a) + " " + BACKGROUNDS[0]
+    tb = BUS_LEAD.format(toll=toll_b) + " " + BACKGROUNDS[1]
+    da, db = doc("a1", "Outlet A", "2015-02-01", ta), doc("b1", "Outlet B", "2015-02-01", tb)
+    feats = {d.article.id: features(d) for d in (da, db)}
+    df = similarity.DocumentFrequencies()
+    for f in feats.values():
+        df.add(f.counts)
+    whole = similarity.cosine(df.vector(feats["a1"].counts), df.vector(feats["b1"].counts))
+    assert whole < describe.SAME_INCIDENT_COSINE, "the whole texts alone would keep them apart"
+    assert describe._related(["a1", "b1"], feats, df, {"a1": da, "b1": db})("a1", "b1")
+    story = _pair_story(ta, tb, {}, {})
+    assert [sorted(v.value for v in c.values) for c in story.contradictions if c.slot == "injured"] \
+        == [["19", "22"]]
+
+
+@pytest.mark.parametrize("town", ["Kallaseh"])
+def test_link_contradictions_town_missed_by_place_layer_still_shared(town):
+    """One lead's town, unresolved in the other article, is found written out in its lead."""
+    ta = f"Rebel rockets hit {town} on Thursday, killing 20 people, state media said."
+    tb = f"Shells fell on the {town} district on Thursday and 35 people were killed, a monitor said."
+    da, db = doc("a1", "Outlet A", "2016-10-18", ta), doc("b1", "Outlet B", "2016-10-18", tb)
+    start = ta.index(town)
+    da.places.append(Place(text=town, start=start, end=start + len(town), resolution="test"))
+    index = StoryIndex(LinkSettings(threshold=-1.0))
+    index.add([da, db])
+    (story,) = stories(index)
+    assert [sorted(v.value for v in c.values) for c in story.contradictions if c.slot == "dead"] \
+        == [["20", "35"]]
+
+
+@pytest.mark.parametrize("later", ["Rebel shelling of Homs on Tuesday killed 3 people, state media said."])
+def test_link_contradictions_outlet_report_of_other_incident_keeps_first_claim(later):
+    """An outlet's later article about another incident of the story does not replace its toll."""
+    ta = "Air strikes hit a market in Aleppo on Monday, killing 20 people, a monitor said."
+    tb = "Warplanes bombed a crowded market in Aleppo on Monday, killing 35 people, rescuers said."
+    docs = [doc("a1", "Outlet A", "2016-10-18", ta), doc("b1", "Outlet B", "2016-10-18", tb),
+            doc("a2", "Outlet A", "2016-10-19", later)]
+    index = StoryIndex(LinkSettings(threshold=-1.0))
+    index.add(docs)
+    (story,) = stories(index)
+    dead = [c for c in story.contradictions if c.slot == "dead"]
+    assert [sorted(v.value for v in c.values) for c in dead] == [["20", "35"]]
+    assert story.updates == []
+
+
+@pytest.mark.parametrize("lead,value,victims", [
+    ("At least 11 civilians among them three children were killed in raids on Monday.", "at least 11",
+     "civilians"),
+    ("Sixteen civilians - including three children - were killed on Monday, a monitor said.", "16",
+     "civilians"),
+    ("Among the dead, five of them children were killed in the raid, a monitor said.", None, None),
+])
+def test_link_slots_part_of_toll_stands_for_whole(lead, value, victims):
+    """"Three children" inside "11 civilians, among them three children" is not the article's toll."""
+    claims = [c for c in casualty_claims(doc("a", "Outlet A", "2016-10-18", lead), "Outlet A", "2016-10-18")
+              if c.slot == "dead"]
+    assert [(c.value, c.detail["victims"]) for c in claims] == ([(value, victims)] if value else [])
+
+
+@pytest.mark.parametrize("attrs", [{"dead": 7}])
+def test_link_slots_lead_figure_before_event_attribute_is_the_claim(attrs):
+    """The lead's toll comes before a partial figure an event carries further on."""
+    text = ("Sixteen civilians were killed on Monday in raids across Idlib, a monitor said. "
+            "In Khan Sheikhun air strikes killed seven people.")
+    d = doc("a", "Outlet A", "2016-10-24", text,
+            events=[event(text, "air strikes killed seven people", **attrs)])
+    claims = sorted((c for c in casualty_claims(d, "Outlet A", "2016-10-24") if c.slot == "dead"),
+                    key=lambda c: c.evidence.start)
+    assert [c.value for c in claims] == ["16", "7"]
+
+
+@pytest.mark.parametrize("later_a,flagged", [
+    ("Rescuers pulled more bodies from the rubble on Tuesday.", True),
+    ("An earlier toll said 20 people were killed before more bodies were found.", False),
+])
+def test_link_contradictions_report_giving_other_figure_is_not_rival(later_a, flagged):
+    """An article that itself gives the other outlet's figure (an earlier toll) reports the gap."""
+    ta = "Air strikes hit a market in Aleppo on Monday, killing 35 people, a monitor said. " + later_a
+    tb = "Warplanes bombed a crowded market in Aleppo on Monday, killing 20 people, rescuers said."
+    story = _pair_story(ta, tb, {}, {})
+    assert bool([c for c in story.contradictions if c.slot == "dead"]) is flagged
+
+
+@pytest.mark.parametrize("toll_b,flagged", [("killed 15 civilians", True), ("killed 19 civilians", False)])
+def test_link_contradictions_same_number_other_hedge_is_not_rival(toll_b, flagged):
+    """"More than 19" against "19" is one figure told loosely, not two tolls."""
+    ta = "More than 19 civilians were killed in Aleppo on Sunday as air raids hit a market."
+    tb = f"Air raids on a market in Aleppo {toll_b} on Sunday, a monitor said."
+    story = _pair_story(ta, tb, {}, {})
+    assert bool([c for c in story.contradictions if c.slot == "dead"]) is flagged

@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import random
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -236,18 +237,46 @@ def score_fakes(gold_dir: Path, *, limit: int | None = None, settings=None, cach
 
 
 def score_contradictions_judged(gold_dir: Path | None = None, *, limit: int | None = None, settings=None,
-                                path: Path = JUDGED) -> dict:
-    """Precision of flagged contradictions from the hand-judged file (verdict yes/no per row)."""
+                                path: Path = JUDGED, found: list | None = None) -> dict:
+    """Precision of the flagged contradictions a person judged (``bench/contradictions_judged.csv``).
+
+    With FA-KES at hand (or ``found``, stories to judge), the sample is drawn
+    again from what sitrep flags now, and each sampled contradiction must have
+    a verdict under its key: one without counts as wrong and is named in
+    ``unjudged`` (the gate holds it at 0), so the file cannot go stale
+    silently when a change flags other contradictions. Without FA-KES only
+    the file's own verdicts are counted.
+    """
     with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))[:limit]
-    yes = sum(1 for r in rows if r["verdict"].strip().lower() == "yes")
+        rows = list(csv.DictReader(f))
+    fakes = gold_dir / "crosssource" / "fakes" / "fakes_dev.csv" if gold_dir is not None else None
+    if found is None and fakes is not None and fakes.exists():
+        found = fakes_stories(gold_dir)
+    if found is None:
+        return {**_precision(rows[:limit]), "n": len(rows[:limit]), "fingerprint": fingerprint(path)}
+    verdicts = {r["key"]: r for r in rows}
+    sample = [c for _, c in contradiction_sample(found)]
+    judged = [verdicts[c.key] for c in sample if c.key in verdicts]
+    missing = [c for c in sample if c.key not in verdicts]
+    for c in missing:
+        print(f"contradictions_judged: no verdict for sampled contradiction {c.key}; judge it in {path}",
+              file=sys.stderr)
+    out = _precision(judged + [{"slot": c.slot, "verdict": "unjudged"} for c in missing])
+    flagged = {c.key for s in found for c in s.contradictions}
+    return {**out, "n": len(sample), "flagged": len(flagged), "unjudged": len(missing),
+            "stale_rows": sum(1 for r in rows if r["key"] not in flagged),
+            "fingerprint": fingerprint(*(p for p in (path, fakes) if p is not None and p.exists()))}
+
+
+def _precision(rows: list[dict]) -> dict:
+    """Share of "yes" verdicts, overall and per slot."""
     by_slot: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
         by_slot[r["slot"]][0] += r["verdict"].strip().lower() == "yes"
         by_slot[r["slot"]][1] += 1
+    yes = sum(a for a, _ in by_slot.values())
     return {"precision": round(yes / len(rows), 4) if rows else 0.0,
-            **{f"precision_{s}": round(a / b, 4) for s, (a, b) in sorted(by_slot.items())},
-            "n": len(rows), "fingerprint": fingerprint(path)}
+            **{f"precision_{s}": round(a / b, 4) for s, (a, b) in sorted(by_slot.items())}}
 
 
 # ---------------------------------------------------------------- framing

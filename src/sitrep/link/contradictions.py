@@ -4,11 +4,14 @@ For each slot and event (``about``) every article contributes its first
 claim (leads state the main figure). Then:
 
 - copies of one text (a copy family) speak once;
-- an outlet that reports again later with another value has *updated*
-  itself: its latest value stands and the change is recorded as an
-  :class:`Update`, never as a contradiction;
+- an outlet that reports the same fact again later with another value has
+  *updated* itself: its latest value stands and the change is recorded as an
+  :class:`Update`, never as a contradiction; its report of another incident
+  of the story keeps its own claim;
 - remaining values from different outlets conflict when their ranges do not
-  overlap ("at least 58" = 58..inf is compatible with 60; 58 and 86 are not),
+  overlap ("at least 58" = 58..inf is compatible with 60; 58 and 86 are not)
+  and neither article itself gives the other's figure (an earlier toll, another
+  source's count: it reports the discrepancy, it does not contradict it),
   durations differ, dates/times differ, places are different non-nested
   places, or the coded actors share nothing.
 
@@ -25,6 +28,7 @@ contradiction.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -40,7 +44,7 @@ MAX_DAYS_APART = 1
 def conflict(a: Claim, b: Claim) -> str | None:
     """Why two claims of one slot cannot both be true, or None when they are compatible."""
     if a.slot in NUMERIC_SLOTS:
-        if a.low is None or b.low is None:
+        if a.low is None or b.low is None or _gives(a, b) or _gives(b, a):
             return None
         if a.high < b.low or b.high < a.low:
             return f"ranges {_r(a)} and {_r(b)} do not overlap"
@@ -56,6 +60,13 @@ def conflict(a: Claim, b: Claim) -> str | None:
         shared = set(a.detail.get("codes") or [a.value]) & set(b.detail.get("codes") or [b.value])
         return None if shared else f"actors {a.value} and {b.value} share no code"
     return None if a.value == b.value else f"values {a.value} and {b.value} differ"
+
+
+def _gives(a: Claim, b: Claim) -> bool:
+    """Whether ``a``'s article itself states ``b``'s figure (an earlier toll, another
+    source's count, or the same number under another hedge: "more than 19" and "19"):
+    it then reports the discrepancy rather than contradicting ``b``."""
+    return b.detail.get("n") is not None and b.detail["n"] in a.detail.get("stated", ())
 
 
 def _r(c: Claim) -> str:
@@ -90,12 +101,17 @@ def _latest_per_outlet(claims: list[Claim], families: Mapping[str, str], related
         by_outlet[c.source].append(c)
     latest, updates = [], []
     for source, cs in by_outlet.items():
-        for before, after in zip(cs, cs[1:]):
-            if (before.published or "") < (after.published or "") and conflict(before, after) \
-                    and _same_fact(before, after, related):
+        standing: list[Claim] = []
+        for after in cs:
+            before = next((c for c in reversed(standing) if _same_fact(c, after, related)), None)
+            if before is None:
+                standing.append(after)  # another incident of the story: its own claim
+                continue
+            if (before.published or "") < (after.published or "") and conflict(before, after):
                 updates.append(Update(slot=after.slot, about=after.about, source=source,
                                       before=_side([before]), after=_side([after])))
-        latest.append(cs[-1])
+            standing[standing.index(before)] = after
+        latest += standing
     return latest, updates
 
 
@@ -133,10 +149,23 @@ def _same_fact(a: Claim, b: Claim, related) -> bool:
     pa, pb = a.detail.get("place"), b.detail.get("place")
     if pa and pb and _place_conflict(pa, pb):
         return False
-    if "lead_places" in a.detail and "lead_places" in b.detail \
-            and not set(a.detail["lead_places"]) & set(b.detail["lead_places"]):
+    if not _same_town(a, b):
         return False  # a toll is compared only with one whose lead names the same town or city
     return _same_day(a, b) and _same_scale(a, b)
+
+
+def _same_town(a: Claim, b: Claim) -> bool:
+    """Both leads name one town or city: the same place key, or a town one lead names
+    written out in the other's lead (the place layer may have missed it there)."""
+    pa, pb = a.detail.get("lead_places"), b.detail.get("lead_places")
+    if pa is None or pb is None or set(pa) & set(pb):
+        return True
+    return _named_in(pa, b.detail.get("lead_text")) or _named_in(pb, a.detail.get("lead_text"))
+
+
+def _named_in(keys: Sequence[str], text: str | None) -> bool:
+    names = [k[5:] for k in keys if k.startswith("name:")]
+    return bool(text) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
 
 
 def _same_day(a: Claim, b: Claim) -> bool:

@@ -3,10 +3,11 @@
 The event layer writes casualty counts and durations into an event's
 ``attributes`` ({"dead": 58, "dead_mod": "at least", "duration": "PT48H"}).
 A count is kept when a small pattern finds the same number in the event's
-evidence (a dateline day read as a toll is not); when no event of the lead
-carries one, the pattern reads ASSAULT evidence ("at least 58 people were
-killed", "killing 12"), and an article without events its lead. Only the
-lead's tolls count as the article's claim. The patterns, hedge ranges and
+evidence (a dateline day read as a toll is not); the pattern also reads the
+lead sentences themselves ("at least 58 people were killed", "killing 12"),
+and a figure that is a part of a larger toll ("11 civilians, among them
+three children") stands for that toll. Only the lead's tolls count as the
+article's claim. The patterns, hedge ranges and
 victim classes are data: ``extract/rules/story_slots.yaml``.
 
 Every value becomes a :class:`Claim` with a numeric range where it has one,
@@ -30,6 +31,7 @@ LEAD_SENTENCES = 3
 #: Sentences searched for the incident's town or city (a lead often names only the country).
 PLACE_SENTENCES = 6
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?$")
+_DASH = re.compile(r"(?<=\s)[-\u2013\u2014](?=\s)")
 _HOURS = {"Y": 8760, "M": 730, "W": 168, "D": 24}
 _TIME_HOURS = {"H": 1, "M": 1 / 60, "S": 1 / 3600}
 
@@ -77,7 +79,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     tens = _alt(w for w, v in words.items() if 20 <= v <= 90 and v % 10 == 0)
     units = _alt(w for w, v in words.items() if 1 <= v <= 9)
     num = rf"(?<![\w-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{tens})[- ](?:{units})|{_alt(words)})"
-    filler = _alt(r["filler_words"])
+    filler = _alt(set(r["filler_words"]).union(*r["victim_classes"].values()))  # "14 students were injured"
     out = {}
     for slot in CASUALTY_SLOTS:
         after = re.compile(rf"(?:\b(?P<mod>{mod})\s+)?(?P<num>{num})\s+(?:(?:{filler})\s+){{0,4}}"
@@ -85,7 +87,11 @@ def _patterns() -> dict[str, list[re.Pattern]]:
         before = re.compile(rf"\b(?:{_alt(r['casualty_verbs_before'][slot])})\s+"
                             rf"(?:(?P<mod>{mod})\s+)?(?P<num>{num})\b", re.I)
         out[slot] = [after, before]
-    return {"patterns": out, "mod_of": mod_of}
+    part = _alt(r["part_of_words"])
+    whole = re.compile(rf"(?:\b(?P<mod>{mod})\s+)?(?P<num>{num})\s+(?:[\w-]+\s+){{0,2}}"
+                       rf"(?:[\w-]+,?\s+)?(?:{part})\s+$", re.I)
+    return {"patterns": out, "mod_of": mod_of, "part": re.compile(rf"\b(?:{part})\s+$", re.I),
+            "whole": whole}
 
 
 def _looks_like_year(n: float) -> bool:
@@ -115,6 +121,7 @@ def victims(text: str) -> str | None:
 def casualties_in(text: str, offset: int = 0) -> list[tuple[str, int, str | None, int, int]]:
     """(slot, number, modifier, start, end) for each casualty count the pattern finds in ``text``."""
     p = _patterns()
+    text = _DASH.sub(lambda m: " " * len(m.group()), text)  # "16 civilians - including 3 - were"
     found = []
     for slot, pats in p["patterns"].items():
         for pat in pats:
@@ -131,6 +138,25 @@ def casualties_in(text: str, offset: int = 0) -> list[tuple[str, int, str | None
             kept.append(f)
             last[f[0]] = f[4]
     return kept
+
+
+def whole_toll(text: str, start: int) -> tuple[int, str | None, int] | None | bool:
+    """The toll a casualty phrase at ``start`` is a part of, when the words before it
+    make it one ("11 civilians among them | three children were killed").
+
+    True when the phrase is a toll of its own; (number, modifier, start) of the
+    whole toll when one stands before the part; None for a part whose whole is
+    not stated (it is not the article's figure for the incident).
+    """
+    p = _patterns()
+    before = text[max(0, start - 80):start]
+    if not p["part"].search(before):
+        return True
+    m = p["whole"].search(before)
+    n = _parse_number(m.group("num")) if m else None
+    if n is None:
+        return None
+    return n, p["mod_of"].get((m.group("mod") or "").lower()), start - len(before) + m.start()
 
 
 class _ClaimMaker:
@@ -160,7 +186,10 @@ def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
 
 
 def casualty_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
-    """Dead/injured/arrested counts stated in the lead: event attributes first, then the pattern.
+    """Dead/injured/arrested counts stated in the lead: event attributes the pattern confirms,
+    and the figures the pattern alone reads in the lead sentences (the event layer may have
+    coded the lead's attack under another type, or missed a figure); the first one in the
+    text is the article's claim (``contradictions.find``).
 
     Only the lead counts: it states the main incident's toll, while figures
     further down are often partial ("17 of them in Douma"), background (a
@@ -170,6 +199,7 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
     text = result.article.text
     lead = lead_end(text)
     lead_keys = lead_places(result, lead_end(text, PLACE_SENTENCES))
+    lead_text = text[:lead_end(text, PLACE_SENTENCES)].lower()
     for e in result.events:
         if e.status in ("negated", "hypothetical") or e.evidence.start >= lead:
             continue
@@ -178,7 +208,8 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
             if not isinstance(n, (int, float)) or n <= 0 or _looks_like_year(n):
                 continue
             found = _number_span(text, e, slot, int(n))
-            if found is not None:  # the pattern confirms the attribute in the evidence text
+            whole = whole_toll(text, found[0]) if found is not None else None
+            if whole is True:  # the pattern confirms the attribute in the evidence text
                 s, t, mod = found
                 shown, lo, hi = mk.count_value(slot, int(n), e.attributes.get(f"{slot}_mod") or mod,
                                                e.attributes.get(f"{slot}_max"))
@@ -186,19 +217,44 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
                                        f"event attribute of {e.event} ({e.rule})", lo, hi, n=int(n),
                                        hedged=bool(e.attributes.get(f"{slot}_mod") or mod),
                                        victims=victims(_phrase(text, s, t)), place=_place_detail(e),
-                                       lead_places=lead_keys, event_day=_event_day(e)))
-    if claims:
-        return _prefer_hedged(claims)
-    for start, end, how, e in _fallback_spans(result):
-        if claims:
-            break  # the first source that gives figures is the article's claim
-        for slot, n, mod, s, t in casualties_in(text[start:min(end, lead)], start):
-            shown, lo, hi = mk.count_value(slot, n, mod)
-            claims.append(mk.claim(slot, "casualties", shown, s, t, f"casualty pattern in {how}", lo, hi,
-                                   n=n, hedged=bool(mod), victims=victims(_phrase(text, s, t)),
-                                   place=_place_detail(e), lead_places=lead_keys,
-                                   event_day=_event_day(e)))
-    return _prefer_hedged(claims)
+                                       lead_places=lead_keys, lead_text=lead_text,
+                                       event_day=_event_day(e)))
+    taken = [(c.slot, c.evidence.start, c.evidence.end) for c in claims]
+    for slot, n, mod, s, t in casualties_in(text[:lead]):
+        if any(sl == slot and s < b and a < t for sl, a, b in taken):
+            continue  # the event attribute already gave this figure
+        whole = whole_toll(text, s)
+        if whole is None:
+            continue  # "among them three children": a part of a toll not stated
+        who = victims(_phrase(text, s, t))
+        if whole is not True:  # the toll the phrase is a part of, and its own victims
+            n, mod, s, who = *whole, victims(text[whole[2]:s])
+        e = _event_at(result, s)
+        shown, lo, hi = mk.count_value(slot, n, mod)
+        claims.append(mk.claim(slot, "casualties", shown, s, t, "casualty pattern in the lead", lo, hi,
+                               n=n, hedged=bool(mod), victims=who, place=_place_detail(e),
+                               lead_places=lead_keys, lead_text=lead_text, event_day=_event_day(e)))
+    return _own_readings(_prefer_hedged(claims), text)
+
+
+def _own_readings(claims: list[Claim], text: str) -> list[Claim]:
+    """Every figure the whole article gives for each claim's slot (``stated``): an earlier
+    toll, another source's count, its own figure under another hedge. A report that
+    itself gives the other outlet's figure is not read as contradicting it."""
+    said: dict[str, set[int]] = {}
+    for slot, n, _, _, _ in casualties_in(text):
+        said.setdefault(slot, set()).add(n)
+    for c in claims:
+        c.detail["stated"] = sorted(said.get(c.slot, ()))
+    return claims
+
+
+def _event_at(result: DocumentResult, start: int) -> Event | None:
+    """The asserted event whose evidence holds a lead figure (for its own place and date)."""
+    for e in result.events:
+        if e.status not in ("negated", "hypothetical") and e.evidence.start <= start < e.evidence.end:
+            return e
+    return None
 
 
 def _prefer_hedged(claims: list[Claim]) -> list[Claim]:
@@ -263,14 +319,6 @@ def _place_detail(e: Event | None) -> dict | None:
         return None
     return {"geonameid": loc.geonameid, "feature": loc.feature, "country": loc.country_code,
             "admin1": loc.admin1}
-
-
-def _fallback_spans(result: DocumentResult) -> list[tuple[int, int, str, Event | None]]:
-    """ASSAULT evidence spans, then the lead sentences themselves (the event layer may
-    have coded the lead's attack under another type, or missed it)."""
-    spans = [(e.evidence.start, e.evidence.end, "ASSAULT evidence", e) for e in result.events
-             if e.event == "ASSAULT" and e.status not in ("negated", "hypothetical")]
-    return spans + [(0, lead_end(result.article.text), "lead sentences", None)]
 
 
 def duration_claims(result: DocumentResult, source: str, published: str | None) -> list[Claim]:
