@@ -242,3 +242,14 @@ def test_extract_places_provinces_are_located_at_their_seat(text, surface, near)
     found = _named(_places(text), surface)
     assert found and found[0].lat is not None
     assert places.distance_km(found[0].lat, found[0].lon, *near) < 161
+
+
+@pytest.mark.parametrize("text", [
+    "Several armed groups, including Fastaqim and the Islamists of Ahrar al-Sham, rejected the offer "
+    "in Aleppo on Monday.",
+    "Rebels from Fastaqim rejected the plan, the group said in Aleppo.",
+])
+def test_extract_places_armed_groups_the_tagger_calls_places_are_not_places(nlp, text):
+    """An unknown "place" that the actor dictionary knows as an organisation is an actor."""
+    places = sitrep.analyze(text, published="2016-10-18").places
+    assert [p.name for p in places] == ["Aleppo"]

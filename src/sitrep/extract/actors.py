@@ -241,8 +241,12 @@ def _pick_code(entry: LexEntry, context: str | None) -> str | None:
 
 def _choose_country(parts: _Parts, own: Chunk, complements: list[Chunk],
                     context: str | None) -> None:
-    """Country word in the actor's phrase > named organisation > complement > context."""
-    for source in [own.places, own.named] + [c.places + c.named for c in complements]:
+    """Country word in the actor's phrase > named organisation > complement > context;
+    but a known person who ends the phrase speaks for themselves ("UN envoy to Syria
+    Staffan de Mistura" is the UN's man, whatever country the tagger glued on)."""
+    last = own.matches[-1] if own.matches else None
+    person = [last] if last is not None and last.kind == "person" and last.entry.code else []
+    for source in [person, own.places, own.named] + [c.places + c.named for c in complements]:
         coded = [m for m in source if m.entry.code]
         if coded:
             chosen = coded[0] if coded[0].is_place else coded[-1]

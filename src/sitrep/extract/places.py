@@ -224,11 +224,23 @@ def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
             continue
         if not cands:
             start, end, cands = _known_part(doc, start, end, gaz)
+        if not cands and _names_an_actor(doc[start:end].text):
+            continue  # "Fastaqim", "Ahrar al-Sham": armed groups the tagger called places
         if cands or (ent.label_ != "FAC" and end - start <= MAX_NAME_TOKENS and KEEP_UNRESOLVED):
             found.append(_mention(doc, start, end, cands, f"spaCy {ent.label_}"))
         for i in range(start, end):
             taken[i] = True
     return found
+
+
+def _names_an_actor(text: str) -> bool:
+    """Whether the shipped actor dictionary knows ``text`` as an organisation or person."""
+    from sitrep.extract.actors import default_resolver
+    from sitrep.extract.actors_lexicon import normalise
+
+    key = tuple(normalise(text))
+    entry = default_resolver().lexicon.get(key) if key else None
+    return entry is not None and entry.kind in ("org", "person")
 
 
 def _known_name(doc, start: int, end: int, gaz, *, qualifiers: bool = False):
