@@ -526,3 +526,13 @@ def test_actors_shipped_people_names_are_unambiguous():
                     if owner.setdefault(key, record["name"]) != record["name"]:
                         clashes.append((phrase, owner[key], record["name"]))
     assert clashes == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Syria Staffan de Mistura", "UNO"),             # a country glued on by the tagger
+    ("UN special envoy to Syria Staffan de Mistura", "UNO"),
+    ("Syrian President Bashar al-Assad", "SYR"),
+    ("Israeli UN envoy", "ISR"),                      # no person: the country word decides
+])
+def test_actors_a_known_person_ending_the_phrase_keeps_their_own_country(resolver, text, code):
+    assert resolver.resolve_text(text).code == code
