@@ -470,3 +470,83 @@ def test_extract_times_day_around_an_event_counts_from_the_last_date(nlp, text, 
 def test_extract_times_easter_holidays_follow_the_computus(nlp, text, phrase, published, value):
     found = _only(nlp, text, phrase, published)
     assert (found.text, found.value) == (phrase, value)
+
+
+# --- what TIMEX3 does not mark (issue #4) -----------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("The Communist Party daily Granma printed the letter on Friday.", "daily"),
+    ("A columnist in the Daily Telegraph disagreed on Friday.", "Daily"),
+])
+def test_extract_times_publication_words_name_newspapers(nlp, text, word):
+    start = text.index(word)
+    assert not [t for t in _times(nlp, text) if t.start <= start < t.end]
+    assert [t.value for t in _times(nlp, text) if t.text == "Friday"] == ["2016-10-14"]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Volunteers gather daily outside the house.", "daily", "P1D"),
+    ("He spoke in his weekly radio address.", "weekly", "P1W"),
+])
+def test_extract_times_publication_words_keep_their_frequency_elsewhere(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == ("SET", value)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We face a future in which weapons will be more destructive.", "future"),
+    ("The antenna of their most recent model drew complaints.", "recent"),
+    ("Doctors were killed, most recently in a sniper attack.", "recently"),
+])
+def test_extract_times_references_after_an_article_or_superlative_are_not_times(nlp, text, word):
+    start = text.index(word)
+    assert not [t for t in _times(nlp, text) if t.start <= start < t.end]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Nobody can say what the future holds for the camp.", "the future", "FUTURE_REF"),
+    ("The camp was recently expanded.", "recently", "PAST_REF"),
+])
+def test_extract_times_references_with_the_article_are_still_times(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Russell 2000 Index of smaller companies dropped.", "2000"),
+    ("The firm still runs Windows 2000 Server on its tills.", "2000"),
+])
+def test_extract_times_years_inside_names_are_not_times(nlp, text, phrase):
+    start = text.index(phrase)
+    assert not [t for t in _times(nlp, text) if t.start <= start < t.end]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("In 2000 Congress passed the law.", "2000", "2000"),
+    ("The June 2000 Report was cited.", "June 2000", "2000-06"),
+])
+def test_extract_times_years_beside_capitalised_words_stay_years(nlp, text, phrase, value):
+    assert _only(nlp, text, phrase).value == value
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The hearing was on Monday. During the day Friday, the boy played outside.", "Friday"),
+])
+def test_extract_times_the_day_before_a_named_day_is_that_day(nlp, text, day):
+    found = [t for t in _times(nlp, text) if "day" in t.text.lower() and t.start > text.index("During")]
+    assert [t.text for t in found] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "Elian's teacher from his year in kindergarten came to the hearing.",
+])
+def test_extract_times_a_possessors_own_year_is_not_the_last_date(nlp, text):
+    assert [t for t in _times(nlp, text) if "year" in t.text] == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Guards should stand outside every clinic, 24 hours a day.", "24 hours a day", "P1D"),
+    ("The clinic opens three days a week.", "three days a week", "P1W"),
+])
+def test_extract_times_amount_per_unit_is_one_set(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.type, found.value) == (phrase, "SET", value)

@@ -66,10 +66,25 @@ def duration(frame: Frame) -> Reading | None:
         return None  # "a quarter of the workforce" is a share
     if num is not None and normal_key(num) in ("a", "an") and _is_rate(frame):
         return Reading("SET", value, "rate: 'a' + unit after a quantity")
+    per = _PER_UNIT.match(frame.after(16))
+    if per is not None and not frame.g("lead"):
+        return _amount_per_unit(frame, per)
     span = None
     if frame.g("lead"):
         span = (frame.start + frame.text[frame.start:frame.end].rfind(unit_word), frame.end)
     return Reading("DURATION", value, _duration_rule(frame, count), span=span)
+
+
+#: "a day", "per week" just after an amount of time: the amount recurs ("24 hours a day").
+_PER_UNIT = re.compile(r"[ ](?:a|an|per|each)[ ](?P<unit>day|night|week|month|year)\b", re.IGNORECASE)
+
+
+def _amount_per_unit(frame: Frame, per: re.Match) -> Reading:
+    """"24 hours a day", "three days a week": one SET, the period it recurs in (TIMEX3 puts
+    the amount in ``freq``); the rate's unit would otherwise be read as a second duration."""
+    value = _period(1, per.group("unit"))
+    return Reading("SET", value, "amount of time per unit: a frequency",
+                   span=(frame.start, frame.end + per.end()))
 
 
 def _is_share(frame: Frame, unit_word: str, num: str | None) -> bool:
@@ -191,6 +206,8 @@ def reference(frame: Frame) -> Reading | None:
         return None  # "Now the alliance's mission is ...": a discourse marker, not a time
     if "-" in frame.g("ref") and _modifies_noun(frame):
         return None  # "a long-term lease": an adjective, not "in the long term"
+    if lookup("reference_blockers", frame.word_before()):
+        return None  # "a future in which ...", "their most recent model": no time referred to
     return Reading("DATE", value, "reference word", frame.anchor)
 
 
@@ -205,7 +222,34 @@ def _modifies_noun(frame: Frame) -> bool:
 def set_word(frame: Frame) -> Reading | None:
     """"daily" -> P1D, "every week" -> P1W (type SET)."""
     value = lookup("sets", frame.g("set"))
-    return None if value is None else Reading("SET", value, "frequency word")
+    if value is None or _names_a_publication(frame):
+        return None
+    return Reading("SET", value, "frequency word")
+
+
+_NAME_AFTER = re.compile(r"^[ ]+([A-Z][\w'\u2019-]*)")
+
+
+def _names_a_publication(frame: Frame) -> bool:
+    """"the Communist Party daily Granma", "the Daily Telegraph", "the daily said": a newspaper.
+
+    A publication word is a noun (or part of a name) when it is capitalised
+    inside a sentence, when the parse reads it as a noun, or when it stands
+    right before a proper name and hangs on a name ("daily Granma"; "daily
+    White House briefings" keeps its frequency: it qualifies "briefings").
+    """
+    word = frame.g("set") or ""
+    if normal_key(word) not in words()["publication_words"]:
+        return False
+    if word[:1].isupper() and not frame.opens_sentence():
+        return True
+    token = frame.last_token()
+    if token is not None and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("npadvmod",):
+        return True
+    name = _NAME_AFTER.match(frame.after(30))
+    if name is None or lookup("months", name.group(1)) or lookup("weekdays", name.group(1)):
+        return False
+    return token is None or token.head.pos_ == "PROPN"
 
 
 def set_every(frame: Frame) -> Reading | None:

@@ -16,7 +16,9 @@ _LABELS = frozenset({"DATE", "TIME"})
 _AGE_WORDS = frozenset({"old", "age", "aged", "ages"})
 _REFERRING_UNITS = frozenset({"day", "week", "month", "year"})
 _RELATIVE_TAILS = frozenset({"before", "after", "earlier", "later", "ago"})
-_DETERMINERS = frozenset({"DT", "PRP$", "POS", "JJ", "JJS", "CD"})
+#: Words before the unit that make it "the" period of the last date named. A bare possessive
+#: pronoun is not among them: "his year in kindergarten" is the possessor's own period.
+_DETERMINERS = frozenset({"DT", "POS", "JJ", "JJS", "CD"})
 
 
 def leftover_readings(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, Reading]]:

@@ -200,7 +200,7 @@ def year(frame: Frame) -> Reading | None:
     if frame.g("short"):
         return _short_year(frame, int(frame.g("short")))
     value = frame.g("year")
-    if _counts_something(frame):
+    if _counts_something(frame) or _inside_a_name(frame):
         return None
     if not matched[:1].isdigit():
         return Reading("DATE", f"FY{value}", "explicit fiscal year")
@@ -226,6 +226,33 @@ def _counts_something(frame: Frame) -> bool:
     return token.ent_type_ in _NOT_YEAR_LABELS
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[\s(\"])([A-Z][A-Za-z]+)[ ]$")
+_NAME_AFTER = re.compile(r"^[ ]+[A-Z][a-z]")
+
+
+def _inside_a_name(frame: Frame) -> bool:
+    """"the Russell 2000 Index", "Windows 2000 Server": a number inside a proper name.
+
+    The year must sit between two capitalised words, the first of which is
+    no time word ("June 2000 Report" keeps its month) and, with a parse, a
+    proper noun (a capitalised sentence opener such as "In" is not).
+    """
+    if frame.g("year") is None or not _NAME_AFTER.match(frame.after(4)):
+        return False
+    found = _NAME_BEFORE.search(frame.text[max(0, frame.start - 30):frame.start])
+    if found is None or _is_time_word(found.group(1)):
+        return False
+    token = frame.last_token()
+    if token is None or token.i == 0:
+        return token is None
+    return token.nbor(-1).pos_ == "PROPN"
+
+
+def _is_time_word(word: str) -> bool:
+    tables = ("months", "weekdays", "seasons", "holidays_fixed", "holidays_floating")
+    return word.lower() in words()["temporal_prepositions"] or any(lookup(t, word) for t in tables)
+
+
 def _short_year(frame: Frame, digits: int) -> Reading:
     """"since '82": the latest year ending in those digits not after publication."""
     base = frame.published.year if frame.published else 2000
@@ -242,6 +269,8 @@ _SHIFTS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "after": 
 def anaphor(frame: Frame) -> Reading | None:
     """"that day", "the same year", "the next morning": resolved from the last date named (see anaphora)."""
     unit = frame.g("unit").lower()
+    if unit == "day" and _date_follows(frame):
+        return None  # "during the day Friday": the day is the date named right after it
     shift = _SHIFTS.get((frame.g("rel") or "").lower(), 0)
     if frame.text[max(0, frame.start - 2):frame.start] == ", " and frame.g("rel") in ("after", "before"):
         shift = 0  # "seen Sept. 9, the day before the raid": the day just named
@@ -250,6 +279,20 @@ def anaphor(frame: Frame) -> Reading | None:
         unit = "day"
     kind = "TIME" if part else "DATE"
     return Reading(kind, "", f"{unit} named earlier in the text, {shift:+d}", refers=(unit, shift, part or ""))
+
+
+_NEXT_WORD = re.compile(r"^[ ,]+([\w.]+)")
+
+
+def _date_follows(frame: Frame) -> bool:
+    """True when a weekday, a deictic day or a month is the next word ("the day Friday")."""
+    found = _NEXT_WORD.match(frame.after(20))
+    if found is None:
+        return False
+    word = found.group(1)
+    if word[:1].isupper() and (lookup("weekdays", word) or lookup("months", word)):
+        return True
+    return lookup("day_words", word) is not None
 
 
 def same_period(frame: Frame) -> Reading | None:
