@@ -175,28 +175,34 @@ def test_faults_story_relink_does_not_block_readers(tmp_path, monkeypatch, reade
 
     from sitrep.serve import stories
     from sitrep.store import open_store
+    from sitrep.store.linker import link_pending
 
-    release, building = threading.Event(), threading.Event()
+    release, building, calls = threading.Event(), threading.Event(), []
 
-    def builder(docs, _near):
-        if len(docs) > 1:  # the second build: hold it until the test lets go
+    def slow_linker(store):
+        calls.append(store)
+        if len(calls) > 1:  # the second pass: hold it until the test lets go
             building.set()
             release.wait(10)
-        return [{"id": f"s{len(docs)}", "end": "2021-01-01"}]
+        return link_pending(store)
 
-    monkeypatch.setattr(stories, "find_builder", lambda: builder)
+    def linked(found) -> list[str]:
+        return sorted(a for s in found for a in s["articles"])
+
+    monkeypatch.setattr(stories, "find_linker", lambda: slow_linker)
     rows = desk_rows(2)
     with open_store(f"sqlite:///{tmp_path / 's.db'}") as store:
         store.add(next(rows))
         provider = stories.StoryProvider(store)
-        assert [s["id"] for s in provider.stories()] == ["s1"]
+        first = linked(provider.stories())
+        assert len(first) == 1
         store.add(next(rows))
         worker = threading.Thread(target=provider.stories)
         worker.start()
         assert building.wait(10)
         start = time.monotonic()
         seen = [provider.stories() for _ in range(readers)]
-        assert time.monotonic() - start < 1 and all([s["id"] for s in got] == ["s1"] for got in seen)
+        assert time.monotonic() - start < 1 and all(linked(got) == first for got in seen)
         release.set()
         worker.join(10)
-        assert [s["id"] for s in provider.stories()] == ["s2"]
+        assert len(linked(provider.stories())) == 2

@@ -180,19 +180,21 @@ def _linker_missing():
 
 
 def _linker_broken():
-    def build(docs, copies):
+    def link(store):
         raise NameError("name 'lead_places' is not defined")
-    return build
+    return link
 
 
-@pytest.mark.parametrize("find_builder,reason", [(_linker_missing, "the story linker is not available"),
-                                                 (_linker_broken, "linking stories failed")])
-def test_serve_api_stories_degrade_without_linker(db_url, monkeypatch, find_builder, reason):
+@pytest.mark.parametrize("find_linker,reason", [(_linker_missing, "the story linker is not available"),
+                                                (_linker_broken, "linking stories failed")])
+def test_serve_api_stories_degrade_without_linker(tmp_path, monkeypatch, find_linker, reason):
     from fastapi.testclient import TestClient
 
     from sitrep.serve import create_app, stories
 
-    monkeypatch.setattr(stories, "find_builder", find_builder)
+    db_url = f"sqlite:///{tmp_path / 'unlinked.db'}"
+    fill(db_url)  # stored, never linked
+    monkeypatch.setattr(stories, "find_linker", find_linker)
     with TestClient(create_app(db_url)) as client:
         body = client.get("/api/stories").json()
         page = client.get("/", headers={"accept": "text/html"})
@@ -200,6 +202,23 @@ def test_serve_api_stories_degrade_without_linker(db_url, monkeypatch, find_buil
     assert body["available"] is False and reason in body["reason"]
     assert page.status_code == 200 and "No stories yet" in page.text
     assert article.status_code == 200
+
+
+def test_serve_api_stored_stories_survive_a_broken_linker(tmp_path, monkeypatch):
+    """New articles that cannot be linked must not hide the stories already stored."""
+    from fastapi.testclient import TestClient
+
+    from sitrep.serve import create_app, stories
+
+    db_url = f"sqlite:///{tmp_path / 'linked.db'}"
+    fill(db_url)
+    with TestClient(create_app(db_url)) as client:
+        linked = client.get("/api/stories").json()
+    monkeypatch.setattr(stories, "find_linker", _linker_broken)
+    with TestClient(create_app(db_url)) as client:
+        body = client.get("/api/stories").json()
+    assert linked["available"] and linked["total"] > 0
+    assert body["available"] is True and body["total"] == linked["total"]
 
 
 ERROR_CASES = [

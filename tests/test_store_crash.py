@@ -111,7 +111,35 @@ def check_consistent(url: str) -> dict[str, str]:
             state[row.external_id] = (row.status, row.near_duplicate_of is not None)
         n_links = conn.execute(select(func.count()).select_from(s.near_duplicates)).scalar()
         assert n_links == sum(1 for status, linked in state.values() if linked)
+        _check_stories(conn)
     return state
+
+
+def _check_stories(conn) -> None:
+    """Every story row counts exactly the memberships naming it (a linking pass is whole)."""
+    from sqlalchemy import func, select
+
+    from sitrep.store import schema as s
+
+    m = s.story_members
+    members = dict(conn.execute(select(m.c.story_id, func.count()).group_by(m.c.story_id)).all())
+    rows = dict(conn.execute(select(s.stories.c.id, s.stories.c.articles)).all())
+    assert set(members) == set(rows)
+    assert all(rows[sid] == n for sid, n in members.items())
+
+
+def check_linked(url: str) -> None:
+    """Every stored article is in exactly one story."""
+    from sqlalchemy import func, select
+
+    from sitrep.store import open_store, schema as s
+
+    m = s.story_members
+    with open_store(url) as store, store.engine.connect() as conn:
+        per_article = dict(conn.execute(select(s.articles.c.id, func.count(m.c.story_id))
+                                        .outerjoin(m, m.c.article_id == s.articles.c.id)
+                                        .group_by(s.articles.c.id)).all())
+    assert per_article and set(per_article.values()) == {1}
 
 
 #: Kills per backend; ``SITREP_CRASH_KILLS=50`` runs the long trial (docs/reliability.md).
@@ -145,6 +173,7 @@ def test_store_crash_sigkill_leaves_consistent_store(request, tmp_path, backend,
                 url = stores.new()
         assert run_ingest(corpus, url) == 0
         assert check_consistent(url) == expected
+        check_linked(url)
         assert run_ingest(corpus, url) == 0 and len(check_consistent(url)) == unique
         assert max(stored) > 0, "no kill happened after the first commit; the test proved nothing"
         print(f"\n{backend}: {kills} SIGKILLs; articles stored when killed: {stored}")

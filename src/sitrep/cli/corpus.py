@@ -50,6 +50,8 @@ def _register_ingest(sub) -> None:
                    help="articles parsed together (default 32); each is still stored in its own transaction")
     p.add_argument("--near-threshold", type=float, default=None, metavar="J",
                    help="MinHash Jaccard from which an article is a near-duplicate (default 0.8)")
+    p.add_argument("--no-link", dest="link", action="store_false",
+                   help="store only; link the new articles into stories later (`sitrep link`)")
     p.set_defaults(func=run_ingest)
 
 
@@ -138,7 +140,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store, csv_reader.using_columns(columns), rss.fetching_pages(args.fetch):
         records = read_everything(args.inputs, input_format=args.input_format, published=args.published)
         summary = ingest(records, store, workers=args.workers, settings=settings,
-                         progress=ProgressLine(sys.stderr), **_threshold(args))
+                         progress=ProgressLine(sys.stderr), link=args.link, **_threshold(args))
     return _finish(summary)
 
 
@@ -156,10 +158,16 @@ def _finish(summary) -> int:
     print(f"ingested {summary.ingested} (near-duplicates {summary.near_duplicates}), "
           f"duplicates {summary.duplicates}, failed {summary.failed}, of {summary.total} read "
           f"in {time.monotonic() - summary.started:.1f}s", file=sys.stderr)
+    if summary.link and summary.link.linked:
+        print(f"linked {summary.link.linked} into stories ({summary.link.created} new, "
+              f"{summary.link.changed - summary.link.created} grown) in {summary.link.seconds:.1f}s",
+              file=sys.stderr)
+    if summary.link_error:
+        report_error(f"{summary.link_error} (the articles are stored; `sitrep link` retries)")
     if summary.total == 0:
         report_error("no input articles found")
         return EXIT_SOME_FAILED
-    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+    return EXIT_SOME_FAILED if summary.failed or summary.link_error else EXIT_OK
 
 
 class ProgressLine:
@@ -239,23 +247,24 @@ def run_events(args: argparse.Namespace) -> int:
 
     flt = queries.EventFilter(since=args.since, until=args.until, country=args.country, actor=args.actor,
                               type=args.type, mode=args.mode, place=args.place, source=args.source,
-                              unique=args.unique, articles=_story_articles(args.db, args.story))
+                              unique=args.unique, story=args.story)
     with open_store(args.db) as store:
+        if args.story is not None:
+            _check_story(store, args.story)
         rows = queries.events(store.engine, flt, limit=args.limit)
     write_rows(rows, queries.EVENT_COLUMNS, args.format, args.output, table_columns=TABLE_EVENT_COLUMNS)
     return EXIT_OK
 
 
-def _story_articles(url: str | None, story_id: str | None) -> tuple[str, ...] | None:
-    """External ids of the articles in story ``story_id`` (None: no story filter)."""
-    if story_id is None:
-        return None
-    from sitrep.cli.stories import stories_in_store
+def _check_story(store, story_id: str) -> None:
+    """Stories brought up to date, then ``story_id`` must be one of them."""
+    from sitrep.store import stories
+    from sitrep.store.linker import link_pending
 
-    for story in stories_in_store(url):
-        if story.id == story_id:
-            return tuple(story.articles)
-    raise UsageError(f"no story {story_id!r} in the store (list them with `sitrep stories`)")
+    link_pending(store)
+    with store.engine.connect() as conn:
+        if not stories.exists(conn, story_id):
+            raise UsageError(f"no story {story_id!r} in the store (list them with `sitrep stories`)")
 
 
 def run_articles(args: argparse.Namespace) -> int:

@@ -1,8 +1,10 @@
-"""``sitrep stories`` and ``sitrep story ID``: articles linked into stories across outlets.
+"""``sitrep stories``, ``sitrep story ID`` and ``sitrep link``: articles linked into
+stories across outlets.
 
-Thin over :mod:`sitrep.link`: read analysed documents (``--input`` JSONL from
-``sitrep analyze --format jsonl``, or the store at ``--db``), link them, filter
-by date and place, print one object per story (jsonl) or a table.
+Thin over :mod:`sitrep.link` and the store. ``--input`` JSONL (from ``sitrep analyze
+--format jsonl``) is linked in memory; a store (``--db``) keeps its stories, linked
+as articles are ingested, so these commands read them (after linking any article
+left unlinked) and filter by date and place in the database.
 """
 from __future__ import annotations
 
@@ -31,6 +33,17 @@ def register(sub) -> None:
     _common(q)
     q.add_argument("--format", choices=["text", "json"], default="text")
     q.set_defaults(func=run_story)
+    r = sub.add_parser("link", help="link stored articles into stories (ingest does this itself)",
+                       description="Link every stored article that is not in a story yet, in one "
+                                   "transaction; --rebuild forgets all stories and links every article again.")
+    r.add_argument("--db", metavar="URL", help="the store (default $SITREP_DB or ./sitrep.db)")
+    r.add_argument("--rebuild", action="store_true",
+                   help="drop every story and link all articles again with today's settings "
+                        "(a story keeps its id while its first article stays first)")
+    r.add_argument("--redescribe", action="store_true",
+                   help="keep every story's articles but describe every story again (after an upgrade "
+                        "that changed contradictions or framing)")
+    r.set_defaults(func=run_link)
 
 
 def _common(p) -> None:
@@ -40,11 +53,20 @@ def _common(p) -> None:
                    help="the store to read (default $SITREP_DB or ./sitrep.db) when no --input is given")
 
 
-def _load(args) -> list:
-    """Stories of the analysed documents in --input, else in the store (--db, $SITREP_DB, ./sitrep.db)."""
+def _filter(args):
+    from sitrep.store.stories import StoryFilter
+
+    return StoryFilter(since=getattr(args, "since", None), until=getattr(args, "until", None),
+                       place=getattr(args, "place", None))
+
+
+def _load(args, *, full: bool = True) -> list[dict]:
+    """Stories (``Story.to_dict()``; with ``full=False`` a store gives its summary rows) of
+    the analysed documents in --input, else of the store (--db, $SITREP_DB, ./sitrep.db)."""
+    flt = _filter(args)
     if args.input is not None:
-        return link_documents(_read_jsonl(args.input))
-    return stories_in_store(args.db)
+        return [s for s in (st.to_dict() for st in link_documents(_read_jsonl(args.input))) if _keep(s, flt)]
+    return stories_in_store(args.db, flt, full=full)
 
 
 def link_documents(docs: list[dict], copies: dict[str, str] | None = None) -> list:
@@ -55,13 +77,27 @@ def link_documents(docs: list[dict], copies: dict[str, str] | None = None) -> li
                         near_duplicate_of=copies or None)
 
 
-def stories_in_store(url: str | None) -> list:
-    """Stories of every article in the store; near-duplicate copies count once."""
-    from sitrep.store import open_store, queries
+def stories_in_store(url: str | None, flt=None, *, full: bool = True) -> list[dict]:
+    """The store's persisted stories matching ``flt``, after linking any unlinked article:
+    full stories, or (``full=False``) their summary rows, which load no story body."""
+    from sitrep.store import open_store, stories
+    from sitrep.store.linker import link_pending
 
-    with open_store(url) as store, store.engine.connect() as conn:
-        docs = queries.documents(conn)
-    return link_documents([d for d, _ in docs], {d["id"]: orig for d, orig in docs if orig})
+    flt = flt or stories.StoryFilter()
+    with open_store(url) as store:
+        link_pending(store)
+        with store.engine.connect() as conn:
+            return stories.stories(conn, flt) if full else stories.summaries(conn, flt)
+
+
+def story_in_store(url: str | None, story_id: str) -> dict | None:
+    from sitrep.store import open_store, stories
+    from sitrep.store.linker import link_pending
+
+    with open_store(url) as store:
+        link_pending(store)
+        with store.engine.connect() as conn:
+            return stories.story(conn, story_id)
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -79,58 +115,80 @@ def _read_jsonl(path: Path) -> list[dict]:
     return docs
 
 
-def _keep(story, args) -> bool:
-    if args.since and (story.end or "") < args.since:
+def _keep(story: dict, flt) -> bool:
+    """The store's filters, for stories linked in memory (--input)."""
+    if flt.since and (story.get("end") or "") < flt.since:
         return False
-    if args.until and (story.start or "9999") > args.until:
+    if flt.until and (story.get("start") or "9999") > flt.until:
         return False
-    if args.place and args.place.lower() not in {p.lower() for p in story.places}:
+    if flt.place and flt.place.lower() not in {p.lower() for p in story.get("places") or []}:
         return False
     return True
 
 
+def _count(value) -> int:
+    """A summary row's count, or the length of a full story's list."""
+    return value if isinstance(value, int) else len(value or [])
+
+
 def run_stories(args: argparse.Namespace) -> int:
-    found = [s for s in _load(args) if _keep(s, args)]
+    found = _load(args, full=args.format == "jsonl")
     if args.format == "jsonl":
         for s in found:
-            print(json.dumps(s.to_dict(), ensure_ascii=False))
+            print(json.dumps(s, ensure_ascii=False))
         return EXIT_OK
     print(f"{'id':<14} {'start':<10} {'end':<10} {'arts':>4} {'indep':>5} {'contra':>6}  title")
     for s in found:
-        print(f"{s.id:<14} {s.start or '-':<10} {s.end or '-':<10} {len(s.articles):>4} "
-              f"{s.independent_sources:>5} {len(s.contradictions):>6}  {s.title[:70]}")
+        print(f"{s['id']:<14} {s['start'] or '-':<10} {s['end'] or '-':<10} {_count(s['articles']):>4} "
+              f"{s['independent_sources']:>5} {_count(s['contradictions']):>6}  {(s['title'] or '')[:70]}")
     return EXIT_OK
 
 
 def run_story(args: argparse.Namespace) -> int:
-    match = [s for s in _load(args) if s.id == args.id]
-    if not match:
+    if args.input is not None:
+        story = next((s for s in _load(args) if s["id"] == args.id), None)
+    else:
+        story = story_in_store(args.db, args.id)
+    if story is None:
         report_error(f"no story {args.id!r} (list them with `sitrep stories`)")
         return EXIT_USAGE
-    story = match[0]
     if args.format == "json":
-        print(json.dumps(story.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(story, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(render(story))
     return EXIT_OK
 
 
-def render(story) -> str:
-    """A story for reading: header, articles, events, contradictions with evidence, framing."""
-    lines = [f"{story.id}  {story.title}", f"  {story.start} .. {story.end}  places: {', '.join(story.places) or '-'}",
-             f"  {len(story.articles)} articles from {', '.join(story.sources)} "
-             f"({story.independent_sources} independent)", "", "Events:"]
-    lines += [f"  {e.event:<10} {e.independent_sources} independent: {', '.join(e.sources)}" for e in story.events]
-    lines += ["", "Contradictions:"] if story.contradictions else ["", "Contradictions: none"]
-    for c in story.contradictions:
-        lines.append(f"  {c.slot} ({c.about}): {c.rule}")
-        for v in c.values:
-            ev = v.evidence[0] if v.evidence else None
-            lines.append(f"    {v.value:<14} {', '.join(v.sources)}  [{', '.join(v.articles)}]"
-                         + (f"  \"{ev.text[:90]}\"" if ev else ""))
-    for u in story.updates:
-        lines.append(f"  update {u.slot} by {u.source}: {u.before.value} -> {u.after.value}")
-    table = story.framing.get("actor_labels", {})
+def run_link(args: argparse.Namespace) -> int:
+    from sitrep.store import open_store
+    from sitrep.store.linker import link_pending
+
+    with open_store(args.db) as store:
+        summary = link_pending(store, rebuild=args.rebuild, redescribe=args.redescribe)
+    print(f"linked {summary.linked} articles: {summary.created} new stories, "
+          f"{summary.changed - summary.created} rewritten, in {summary.seconds:.1f}s", file=sys.stderr)
+    return EXIT_OK
+
+
+def render(story: dict) -> str:
+    """A story (``Story.to_dict()``) for reading: header, articles, events, contradictions
+    with evidence, framing."""
+    lines = [f"{story['id']}  {story['title']}",
+             f"  {story['start']} .. {story['end']}  places: {', '.join(story['places']) or '-'}",
+             f"  {len(story['articles'])} articles from {', '.join(story['sources'])} "
+             f"({story['independent_sources']} independent)", "", "Events:"]
+    lines += [f"  {e['event']:<10} {e['independent_sources']} independent: {', '.join(e['sources'])}"
+              for e in story["events"]]
+    lines += ["", "Contradictions:"] if story["contradictions"] else ["", "Contradictions: none"]
+    for c in story["contradictions"]:
+        lines.append(f"  {c['slot']} ({c['about']}): {c['rule']}")
+        for v in c["values"]:
+            ev = v["evidence"][0] if v["evidence"] else None
+            lines.append(f"    {v['value']:<14} {', '.join(v['sources'])}  [{', '.join(v['articles'])}]"
+                         + (f"  \"{ev['text'][:90]}\"" if ev else ""))
+    for u in story["updates"]:
+        lines.append(f"  update {u['slot']} by {u['source']}: {u['before']['value']} -> {u['after']['value']}")
+    table = (story.get("framing") or {}).get("actor_labels", {})
     if table:
         lines += ["", "How outlets name actors:"]
         for target, row in table.items():

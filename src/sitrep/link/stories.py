@@ -5,8 +5,9 @@ is compared with the stories its blocking keys and date point to; it joins
 the most similar one above a threshold or starts a new story. A story's id
 is derived from its first article's id, so re-running over the same stream,
 or adding articles later, never renames a story; stories are never split or
-renumbered, only grown. The state is plain JSON (``to_dict``/``from_dict``)
-so a store can persist it between runs.
+renumbered, only grown. The state is plain JSON, whole (``to_dict``/``from_dict``)
+or in parts (``article_state``/``story_state``/``restore``: one record per article
+and per story, so a store rewrites only what an added article touched).
 """
 from __future__ import annotations
 
@@ -89,6 +90,9 @@ class StoryIndex:
         self.near_duplicate_of: dict[str, str] = {}
         self.df = similarity.DocumentFrequencies()
         self.keys = KeyIndex()
+        #: Article id -> the blocking keys it was filed under when it joined (kept so a
+        #: restored index finds exactly the candidates the live one would).
+        self.block_keys: dict[str, list[str]] = {}
         #: Analysed documents seen in this process (not persisted; pass them again after from_dict).
         self.results: dict[str, DocumentResult] = {}
 
@@ -169,12 +173,17 @@ class StoryIndex:
     def _join(self, feat: Features, vec: dict[str, float], cid: str, action: str,
               score: float | None) -> Change:
         c = self.clusters[cid]
-        c.members.append(feat.id)
         for t, v in vec.items():
             c.centroid[t] = c.centroid.get(t, 0.0) + v
         if self.settings.name_weight:
             for t, v in self.df.vector(feat.names).items():
                 c.names[t] = c.names.get(t, 0.0) + v
+        self._file(feat, c, self._block_keys(feat, vec))
+        return Change(feat.id, cid, action, None if score is None else round(score, 4))
+
+    def _file(self, feat: Features, c: _Cluster, keys: list[str]) -> None:
+        """Everything joining does besides the summed vectors: members, counts, dates, keys."""
+        c.members.append(feat.id)
         for p in feat.places:
             c.places[p] = c.places.get(p, 0) + 1
         for e in feat.events:
@@ -185,23 +194,34 @@ class StoryIndex:
             c.start = min(c.start or feat.published, feat.published)
             c.end = max(c.end or feat.published, feat.published)
         self.features[feat.id] = feat
-        self.story_of[feat.id] = cid
-        self.keys.add(self._block_keys(feat, vec), cid)
-        return Change(feat.id, cid, action, None if score is None else round(score, 4))
+        self.story_of[feat.id] = c.id
+        self.block_keys[feat.id] = list(keys)
+        self.keys.add(keys, c.id)
 
     def story_members(self) -> dict[str, list[str]]:
         """Story id -> article ids, in the order the stories were created."""
         return {cid: list(c.members) for cid, c in self.clusters.items()}
 
+    def article_state(self, article_id: str) -> dict[str, Any]:
+        """One linked article's part of the state: its features and blocking keys."""
+        return {**self.features[article_id].to_dict(), "keys": list(self.block_keys[article_id])}
+
+    def story_state(self, cid: str, *, digits: int | None = None) -> dict[str, Any]:
+        """One story's part of the state: members in joining order and summed vectors
+        (exact unless ``digits`` rounds them)."""
+        c = self.clusters[cid]
+
+        def vec(v: dict[str, float]) -> dict[str, float]:
+            return dict(v) if digits is None else {t: round(x, digits) for t, x in v.items()}
+
+        return {"id": c.id, "members": list(c.members), "centroid": vec(c.centroid), "names": vec(c.names)}
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready state: settings, article features, clusters, copies."""
         return {
             "version": STATE_VERSION, "settings": asdict(self.settings),
-            "articles": [f.to_dict() for f in self.features.values()],
-            "stories": [{"id": c.id, "members": c.members,
-                         "centroid": {t: round(v, 6) for t, v in c.centroid.items()},
-                         "names": {t: round(v, 6) for t, v in c.names.items()}}
-                        for c in self.clusters.values()],
+            "articles": [self.article_state(a) for a in self.features],
+            "stories": [self.story_state(cid, digits=6) for cid in self.clusters],
             "near_duplicate_of": dict(self.near_duplicate_of),
         }
 
@@ -211,20 +231,37 @@ class StoryIndex:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"story index state version {state.get('version')!r} is not "
                              f"{STATE_VERSION}; rebuild the index from the stored articles")
-        index = cls(LinkSettings(**state.get("settings", {})))
-        index.near_duplicate_of = dict(state.get("near_duplicate_of") or {})
-        feats = {d["id"]: Features.from_dict(d) for d in state["articles"]}
+        return cls.restore(state["articles"], state["stories"],
+                           settings=LinkSettings(**state.get("settings", {})),
+                           near_duplicate_of=state.get("near_duplicate_of"))
+
+    @classmethod
+    def restore(cls, articles: Iterable[dict[str, Any]], stories: Iterable[dict[str, Any]], *,
+                settings: LinkSettings | None = None,
+                near_duplicate_of: Mapping[str, str] | None = None) -> "StoryIndex":
+        """An index from its parts (:meth:`article_state` and :meth:`story_state` records,
+        stories in the order they were created). Blocking keys saved with an article are
+        reused; state saved without them gets keys from today's frequencies."""
+        index = cls(settings)
+        index.near_duplicate_of = dict(near_duplicate_of or {})
+        feats, keys = {}, {}
+        for d in articles:
+            d = dict(d)
+            keys[d["id"]] = d.pop("keys", None)
+            feats[d["id"]] = Features.from_dict(d)
         for f in feats.values():
             index.df.add(f.counts)
-        for s in state["stories"]:
-            index._restore(s, feats)
+        for s in stories:
+            index._restore(s, feats, keys)
         return index
 
-    def _restore(self, s: dict[str, Any], feats: dict[str, Features]) -> None:
+    def _restore(self, s: dict[str, Any], feats: dict[str, Features],
+                 keys: Mapping[str, list[str] | None]) -> None:
         c = _Cluster(id=s["id"])
         self.clusters[c.id] = c
         for aid in s["members"]:
             f = feats[aid]
-            self._join(f, self.df.vector(f.counts), c.id, "joined", None)
+            saved = keys.get(aid)  # older state has none: file under today's top terms
+            self._file(f, c, saved if saved is not None else self._block_keys(f, self.df.vector(f.counts)))
         c.centroid = dict(s["centroid"])
-        c.names = dict(s.get("names", c.names))
+        c.names = dict(s.get("names") or {})

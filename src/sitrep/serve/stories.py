@@ -1,10 +1,11 @@
-"""Stories for the desk, from :mod:`sitrep.link` over the stored analyses.
+"""Stories for the desk: the ones the store keeps (:mod:`sitrep.store.linker`).
 
-The linker is a library over analysed documents; the store holds them. This
-module hands one to the other and caches the result until an article is
-added, so a page view does not re-link the corpus. When the linker is not
-installed (or fails), pages say "no stories yet" instead of failing: the rest
-of the desk works without it.
+Ingest links new articles into persisted stories, so a page view reads story
+rows and never re-links the corpus. The provider caches them until the store
+changes; when articles are stored but not linked yet (a store filled before
+stories were kept, an ingest run with ``--no-link``), it links just those first.
+When the linker is not installed (or fails), pages say "no stories yet" instead
+of failing: the rest of the desk works without it.
 """
 from __future__ import annotations
 
@@ -15,18 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.serve import queries
-from sitrep.store import queries as store_queries
 from sitrep.store import Store
+from sitrep.store import stories as store_stories
 
 log = logging.getLogger(__name__)
 
-#: Functions of :mod:`sitrep.link` that turn analysed documents into stories, tried in
-#: order: ``fn(results, near_duplicate_of=...) -> list[Story | dict]``.
-BUILDERS = ("link_stories",)
-
 
 class StoryProvider:
-    """Stories of one store, re-linked when the store's articles change."""
+    """The stored stories of one store, re-read when its articles or stories change."""
 
     def __init__(self, store: Store):
         self.store = store
@@ -37,19 +34,17 @@ class StoryProvider:
 
     def stories(self) -> list[dict[str, Any]] | None:
         """Every story, newest first; None when linking is unavailable (see :attr:`reason`)."""
-        with self.store.engine.connect() as conn:
-            key = queries.fingerprint(conn)
+        key = self._fingerprint()
         if key == self._key:
             return self._stories
-        # While one request re-links (seconds on a big store), the others get the last
-        # stories instead of queueing behind it: under a running ingest the key changes
-        # again and again, and waiting requests timed out (bench/load.py).
+        # While one request links new articles, the others get the last stories instead
+        # of queueing behind it: under a running ingest the key changes again and again,
+        # and waiting requests timed out (bench/load.py).
         if not self._lock.acquire(blocking=self._key is None):
             return self._stories
         try:
             if key != self._key:
-                self._stories = self._build()
-                self._key = key
+                self._stories, self._key = self._build()
             return self._stories
         finally:
             self._lock.release()
@@ -57,22 +52,32 @@ class StoryProvider:
     def story(self, story_id: str) -> dict[str, Any] | None:
         return next((s for s in self.stories() or [] if s.get("id") == story_id), None)
 
-    def _build(self) -> list[dict[str, Any]] | None:
+    def _fingerprint(self) -> tuple:
+        with self.store.engine.connect() as conn:
+            return (*queries.fingerprint(conn), store_stories.generation(conn))
+
+    def _build(self) -> tuple[list[dict[str, Any]] | None, tuple | None]:
+        """(stories, the fingerprint they reflect); links unlinked articles first."""
         try:
-            builder = find_builder()
+            link = find_linker()
         except ImportError as err:
             self.reason = f"the story linker is not available ({err})"
-            return None
-        with self.store.engine.connect() as conn:
-            docs = store_queries.documents(conn)
+            return None, self._fingerprint()
+        failed = False
         try:
-            built = builder([d for d, _ in docs], {d["id"]: orig for d, orig in docs if orig})
-        except Exception:  # a linker bug must not take the desk down
-            log.exception("linking stories failed")
+            link(self.store)
+        except Exception:  # a linker bug (or a read-only store) must not take the desk down
+            log.exception("linking new articles into stories failed")
+            failed = True
+        key = self._fingerprint()  # taken before reading: a later change shows up next time
+        with self.store.engine.connect() as conn:
+            found = store_stories.stories(conn)
+        if failed and not found:
             self.reason = "linking stories failed (see the server log)"
-            return None
-        self.reason = None
-        return sort_stories([_as_dict(s) for s in built])
+            return None, key
+        # The stories already stored stay readable when new articles cannot be linked.
+        self.reason = "linking new articles failed (see the server log)" if failed else None
+        return sort_stories(found), key
 
 
 def sort_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -81,19 +86,13 @@ def sort_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                           s.get("id") or ""), reverse=True)
 
 
-def _as_dict(story: Any) -> dict[str, Any]:
-    return story.to_dict() if hasattr(story, "to_dict") else dict(story)
+Linker = Callable[[Store], Any]
 
 
-Builder = Callable[[list[dict[str, Any]], dict[str, str]], list[Any]]
+def find_linker() -> Linker:
+    """The function that links a store's unlinked articles into its stories; raises
+    ImportError when :mod:`sitrep.link` (the linker) is missing."""
+    importlib.import_module("sitrep.link")
+    from sitrep.store.linker import link_pending
 
-
-def find_builder() -> Builder:
-    """The linker's story builder, adapted to (documents, near_duplicate_of) -> stories;
-    raises ImportError when :mod:`sitrep.link` is missing or offers none."""
-    link = importlib.import_module("sitrep.link")
-    for name in BUILDERS:
-        fn = getattr(link, name, None)
-        if callable(fn):
-            return lambda docs, copies: fn([link.result_from_dict(d) for d in docs], near_duplicate_of=copies)
-    raise ImportError(f"sitrep.link has none of {', '.join(BUILDERS)}")
+    return link_pending

@@ -6,12 +6,17 @@ all its rows in one transaction. Re-running after a crash therefore analyses
 only what never committed, and the final counts are exact. Articles that fail
 (unreadable, empty, analysis error) are reported, not stored, so a later run
 tries them again.
+
+Once the articles are written, a linking pass (:mod:`sitrep.store.linker`) files
+every article without a story, this run's and any a killed run left, into the
+persisted stories in one more transaction.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
@@ -19,8 +24,11 @@ from sitrep.batch import analyze_parallel
 from sitrep.model import Article, DocumentResult, ErrorResult
 from sitrep.settings import Settings
 from sitrep.store import dedup
-from sitrep.store.store import Store
+from sitrep.store.store import Store, StoreError
 from sitrep.store.writer import ArticleRow
+
+if TYPE_CHECKING:
+    from sitrep.store.linker import LinkSummary
 
 
 @dataclass(slots=True)
@@ -32,6 +40,9 @@ class IngestSummary:
     duplicates: int = 0
     near_duplicates: int = 0
     failures: list[str] = field(default_factory=list)
+    #: The linking pass after the writes (None when not asked for), or why it failed.
+    link: "LinkSummary | None" = None
+    link_error: str | None = None
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -52,15 +63,38 @@ Progress = Callable[[IngestSummary], None]
 
 def ingest(records: Iterable[Article | ErrorResult], store: Store, *, workers: int = 1,
            settings: Settings | None = None, near_threshold: float = dedup.DEFAULT_THRESHOLD,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, link: bool = True) -> IngestSummary:
     """Analyse and store every new article of ``records``; exact copies of stored
-    articles are counted as duplicates and not analysed again."""
+    articles are counted as duplicates and not analysed again. Then, with ``link``,
+    link every article not in a story yet (see :func:`link_after`)."""
     progress = progress or (lambda _summary: None)
     records = list(records)
     summary = IngestSummary(total=len(records))
     todo = _new_articles(records, store, summary, progress)
-    if not todo:  # nothing new: do not load the pipeline or start workers
-        return summary
+    if todo:  # nothing new: the pipeline is not loaded, no workers start
+        _analyse_and_store(todo, store, summary, progress, workers=workers, settings=settings,
+                           near_threshold=near_threshold)
+    if link:
+        link_after(store, summary)
+    return summary
+
+
+def link_after(store: Store, summary: IngestSummary) -> None:
+    """Link the unlinked articles; a linker failure is recorded, not raised: the articles
+    are safely stored, and the next pass links them."""
+    from sitrep.store.linker import link_pending
+
+    try:
+        summary.link = link_pending(store)
+    except StoreError:
+        raise
+    except Exception as err:  # a linker bug must not lose an ingest that has committed
+        summary.link_error = f"linking stories failed: {type(err).__name__}: {err}"
+
+
+def _analyse_and_store(todo: list[tuple[Article, str]], store: Store, summary: IngestSummary,
+                       progress: Progress, *, workers: int, settings: Settings | None,
+                       near_threshold: float) -> None:
     index = store.near_duplicate_index(near_threshold)
     by_position = iter(todo)
     for result in analyze_parallel([a for a, _ in todo], workers=workers, settings=settings):
@@ -70,7 +104,6 @@ def ingest(records: Iterable[Article | ErrorResult], store: Store, *, workers: i
         else:
             _store_one(result, content_hash, store, index, summary)
         progress(summary)
-    return summary
 
 
 def _new_articles(records: list[Article | ErrorResult], store: Store, summary: IngestSummary,

@@ -32,7 +32,8 @@ class EventFilter:
     place: str | None = None  # part of the location's name
     source: str | None = None  # part of the outlet's name
     unique: bool = False  # leave out near-duplicate articles
-    articles: tuple[str, ...] | None = None  # only these articles (external ids), e.g. one story's
+    articles: tuple[str, ...] | None = None  # only these articles (external ids)
+    story: str | None = None  # only the articles of this persisted story (its membership rows)
 
 
 def events(engine: Engine, flt: EventFilter = EventFilter(), *,
@@ -70,6 +71,10 @@ def _conditions(flt: EventFilter) -> list:
         conds.append(a.c.near_duplicate_of.is_(None))
     if flt.articles is not None:
         conds.append(a.c.external_id.in_(flt.articles))
+    if flt.story is not None:
+        from sitrep.store.stories import member_ids
+
+        conds.append(a.c.id.in_(member_ids(flt.story)))
     if flt.country:
         code = flt.country.upper()
         conds.append(or_(func.upper(e.c.country_code) == code,

@@ -150,3 +150,53 @@ Index("ix_evidence_spans_article_kind", evidence_spans.c.article_id, evidence_sp
 
 #: Tables holding one article's analysis, deleted with it (children first).
 ARTICLE_CHILDREN = (evidence_spans, places, times, quotes, events, entities)
+
+# -- stories (revision 0002) -----------------------------------------------------------------
+# The story linker's results and state, written by ``sitrep.store.linker`` in one
+# transaction per linking pass: an article has a membership row once linked, and
+# only then (so "articles without a membership" is exactly the work left to do).
+
+#: One row per story: what ``sitrep stories`` lists and filters on, the described story
+#: (``Story.to_dict()``) and the linker's state for it (members' summed vectors).
+stories = Table(
+    "stories", metadata,
+    Column("id", String(20), primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # creation order (the index's)
+    Column("title", Text),
+    Column("start", String(40), index=True),
+    Column("end", String(40), index=True),
+    Column("articles", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("contradictions", Integer, nullable=False),
+    Column("places", Text),  # JSON list of the story's place names (what --place matches)
+    Column("updated_at", String(40), nullable=False),
+    Column("story_json", Text, nullable=False),
+    Column("state_json", Text, nullable=False),
+)
+
+#: Article -> story, one row per linked article. ``features_json`` is the linker's
+#: record of the article (term counts, keys); NULL for a second article under an
+#: external id already linked (the linker knows articles by external id).
+story_members = Table(
+    "story_members", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(20), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("seq", Integer, nullable=False),  # joining order across the whole index
+    Column("action", String(12), nullable=False),  # created, joined, copy, unchanged
+    Column("score", Float),
+    Column("linked_at", String(40), nullable=False),
+    Column("features_json", Text),
+)
+
+#: The single row (id 1) of linker-wide state: the settings the index was built with
+#: and a generation counter bumped by every linking pass (readers cache on it). Updating
+#: it first also serialises linking passes: the second waits for the first to commit.
+link_state = Table(
+    "link_state", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("generation", Integer, nullable=False),
+    Column("settings_json", Text),
+    Column("updated_at", String(40)),
+)
