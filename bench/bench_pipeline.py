@@ -1,15 +1,19 @@
 """Throughput of the full pipeline against the spaCy pipeline alone, in one process, on the same texts.
 
-    .venv/bin/python bench/bench_pipeline.py [--limit N] [--repeat R] [--cli]
+    .venv/bin/python bench/bench_pipeline.py [--corpus fakes|synthetic] [--limit N] [--repeat R] [--cli]
 
-(a) ``nlp.pipe`` alone; (b) ``process_batch`` with every layer; the ratio (b)/(a)
-is the figure that matters on a shared, noisy machine. ``--cli`` also times
-``sitrep analyze --input-format jsonl`` end to end in a subprocess.
+(a) ``nlp.pipe`` alone; (b) ``process_batch`` with every layer; (c) the same with
+the sentence prefilter (``Settings(prefilter=True)``, ``sitrep analyze --prefilter``).
+The ratios (b)/(a) and (c)/(b) are the figures that matter on a shared, noisy
+machine; ``prefilter_sentences_dropped`` (and ``_chars_dropped``) say how much
+text the prefilter kept from the parser, which is what its speed-up comes from.
+``--cli`` also times ``sitrep analyze --input-format jsonl`` end to end in a subprocess.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -45,14 +49,30 @@ def time_spacy(texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - t0
 
 
-def time_full(records: list[dict], batch_size: int) -> float:
-    settings = sitrep.Settings(batch_size=batch_size)
+def time_full(records: list[dict], batch_size: int, *, prefilter: bool = False) -> float:
+    settings = sitrep.Settings(batch_size=batch_size, prefilter=prefilter)
     t0 = time.perf_counter()
     failed = sum(1 for r in sitrep.process_batch(records, settings=settings) if not r.ok)
     elapsed = time.perf_counter() - t0
     if failed:
         print(f"  ({failed} records failed)", file=sys.stderr)
     return elapsed
+
+
+def dropped_share(texts: list[str]) -> tuple[float, float]:
+    """Share of non-empty sentences, and of their characters, the prefilter blanks (all layers)."""
+    from sitrep.nlp import prefilter
+
+    keep = prefilter.for_layers(sitrep.Settings().layers, sitrep.Settings().model)
+    n = dropped = chars = dropped_chars = 0
+    for text in texts:
+        for start, end, kept in keep.sentences(text):
+            size = len(text[start:end].strip())
+            if size:
+                n, chars = n + 1, chars + size
+                if not kept:
+                    dropped, dropped_chars = dropped + 1, dropped_chars + size
+    return dropped / max(n, 1), dropped_chars / max(chars, 1)
 
 
 def time_cli(records: list[dict]) -> float:
@@ -83,10 +103,18 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     loader.load()  # load outside the timings
     time_full(records[:5], args.batch_size)  # warm caches (gazetteer, lexicons)
-    spacy_t = full_t = float("inf")
-    for _ in range(args.repeat):  # interleaved so both see the same machine load
-        spacy_t = min(spacy_t, time_spacy(texts, args.batch_size))
-        full_t = min(full_t, time_full(records, args.batch_size))
+    time_full(records[:5], args.batch_size, prefilter=True)
+    spacy_t = full_t = fast_t = float("inf")
+    load_before = os.getloadavg()[0]
+    for i in range(args.repeat):  # interleaved so all three see the same machine load,
+        spacy_t = min(spacy_t, time_spacy(texts, args.batch_size))  # (b), (c) in turns first
+        for prefilter in ((False, True) if i % 2 == 0 else (True, False)):
+            elapsed = time_full(records, args.batch_size, prefilter=prefilter)
+            if prefilter:
+                fast_t = min(fast_t, elapsed)
+            else:
+                full_t = min(full_t, elapsed)
+    sent_share, char_share = dropped_share(texts)
     out = {
         "corpus": args.corpus, "articles": len(records), "words": words,
         "spacy_s": round(spacy_t, 2), "full_s": round(full_t, 2),
@@ -94,7 +122,14 @@ def main() -> None:
         "full_articles_per_s": round(len(records) / full_t, 2),
         "full_words_per_s": round(words / full_t),
         "ratio_full_over_spacy": round(full_t / spacy_t, 3),
+        "prefilter_s": round(fast_t, 2),
+        "prefilter_articles_per_s": round(len(records) / fast_t, 2),
+        "ratio_prefilter_over_spacy": round(fast_t / spacy_t, 3),
+        "speedup_prefilter_over_full": round(full_t / fast_t, 3),
+        "prefilter_sentences_dropped": round(sent_share, 4),
+        "prefilter_chars_dropped": round(char_share, 4),
         "peak_rss_mb": peak_rss_mb(),
+        "load_avg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
     if args.cli:
         cli_t = time_cli(records)

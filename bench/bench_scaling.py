@@ -1,15 +1,18 @@
 """Scaling curves: throughput with 1 and 2 worker processes, and against article length.
 
     .venv/bin/python bench/bench_scaling.py workers [--corpus fakes|synthetic] [--limit N] [--workers 1 2]
+        [--prefilter]
     .venv/bin/python bench/bench_scaling.py length [--lengths 100 300 600 1200 2400] [--total-words W]
     ... [--out bench/results/scaling-workers.json]   (bench/plot.py draws the PNGs from these files)
 
 ``workers`` times :func:`sitrep.batch.analyze_parallel` (the adapter behind
 ``sitrep ingest --workers N``) on the same articles for each worker count;
-the speed-up is the figure that matters. ``length`` times the spaCy pipeline
-alone and the full pipeline, in one process, on synthetic articles of each
-length with the same total number of words, so the curve shows per-article
-overheads (short texts) and super-linear costs (long texts).
+the speed-up is the figure that matters; ``--prefilter`` also times each
+worker count with the sentence prefilter on (rows with ``"prefilter": true``).
+``length`` times the spaCy pipeline alone and the full pipeline, in one
+process, on synthetic articles of each length with the same total number of
+words, so the curve shows per-article overheads (short texts) and super-linear
+costs (long texts).
 """
 from __future__ import annotations
 
@@ -29,9 +32,9 @@ from sitrep.batch import analyze_parallel  # noqa: E402
 from sitrep.settings import Settings  # noqa: E402
 
 
-def time_workers(records: list[dict], workers: int, batch_size: int) -> float:
+def time_workers(records: list[dict], workers: int, batch_size: int, prefilter: bool = False) -> float:
     """Wall time for the whole batch with ``workers`` processes (pool start included)."""
-    settings = Settings(batch_size=batch_size)
+    settings = Settings(batch_size=batch_size, prefilter=prefilter)
     t0 = time.perf_counter()
     failed = sum(1 for r in analyze_parallel(records, workers=workers, settings=settings,
                                              chunk_size=batch_size) if not r.ok)
@@ -41,18 +44,20 @@ def time_workers(records: list[dict], workers: int, batch_size: int) -> float:
     return elapsed
 
 
-def bench_workers(records: list[dict], counts: list[int], repeat: int, batch_size: int) -> dict:
-    """Best-of-``repeat`` time per worker count (interleaved, so all see the same load)."""
-    best = {w: float("inf") for w in counts}
+def bench_workers(records: list[dict], counts: list[int], repeat: int, batch_size: int,
+                  prefilter: bool = False) -> dict:
+    """Best-of-``repeat`` time per worker count, and per prefilter setting when ``prefilter``
+    (interleaved, so all see the same load). Speed-ups are against 1st count, no prefilter."""
+    modes = (False, True) if prefilter else (False,)
+    best = {(w, m): float("inf") for w in counts for m in modes}
     for _ in range(repeat):
-        for w in counts:
-            best[w] = min(best[w], time_workers(records, w, batch_size))
+        for w, m in best:
+            best[(w, m)] = min(best[(w, m)], time_workers(records, w, batch_size, m))
     words = sum(len(r["text"].split()) for r in records)
-    rows = [{"workers": w, "seconds": round(t, 2), "articles_per_s": round(len(records) / t, 2),
-             "words_per_s": round(words / t)} for w, t in best.items()]
-    base = best[counts[0]]
-    for row in rows:
-        row["speedup"] = round(base / best[row["workers"]], 3)
+    base = best[(counts[0], False)]
+    rows = [{"workers": w, "prefilter": m, "seconds": round(t, 2),
+             "articles_per_s": round(len(records) / t, 2), "words_per_s": round(words / t),
+             "speedup": round(base / t, 3)} for (w, m), t in best.items()]
     return {"kind": "workers", "articles": len(records), "words": words, "rows": rows}
 
 
@@ -88,6 +93,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=600, help="synthetic article length (workers curve)")
     ap.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--prefilter", action="store_true", help="workers: also time with the sentence prefilter")
     ap.add_argument("--lengths", nargs="+", type=int, default=[100, 300, 600, 1200, 2400])
     ap.add_argument("--total-words", type=int, default=36_000)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -99,7 +105,8 @@ def main() -> None:
         records = (fakes_records(args.limit) if args.corpus == "fakes"
                    else synthetic_records(args.limit or 200, args.words))
         time_workers(records[:4], 1, args.batch_size)  # warm the layers' caches before timing
-        result = bench_workers(records, args.workers, args.repeat, args.batch_size) | {"corpus": args.corpus}
+        result = bench_workers(records, args.workers, args.repeat, args.batch_size,
+                               args.prefilter) | {"corpus": args.corpus}
     else:
         result = bench_length(args.lengths, args.total_words, args.batch_size)
     result |= {"load_avg_1m": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),

@@ -56,3 +56,11 @@ def test_eval_gate_update_rounds_toward_passing(value, floor, ceiling):
     new = gate.updated(entry, {"m": value}, allow_lower=False)
     assert new["floors"]["m"] == floor and new["ceilings"]["m"] == ceiling
     assert gate.check("x", new, {"m": value}) == []
+
+
+@pytest.mark.parametrize("only", [["--only", "lgl,nosuch"], ["--only", "nosuch"], ["--only", "lgl", "nosuch"]])
+def test_eval_gate_only_names_unknown_sets_instead_of_running_nothing(capsys, only):
+    from sitrep.cli import main
+
+    assert main(["eval", "gate", *only]) == 2
+    assert "no gold set named nosuch" in capsys.readouterr().err

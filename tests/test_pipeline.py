@@ -9,16 +9,29 @@ from sitrep.errors import InputError
 from sitrep.model import ErrorResult
 
 
-def test_pipeline_batch_keeps_input_order_and_records_failures():
+@pytest.mark.parametrize("prefilter", [False, True])
+def test_pipeline_batch_keeps_input_order_and_records_failures(prefilter):
     records = [{"id": "a", "text": "The army withdrew from Kherson on Friday."},
                {"id": "b", "text": "   "},
                {"id": "c", "text": "Police arrested 40 protesters in Minsk.", "published": "not-a-date"},
                ErrorResult(id="d", error="d.txt: unreadable"),
                {"id": "e", "text": "Iran rejected the accusations on Monday.", "published": "2023-07-20"}]
-    results = list(sitrep.process_batch(records, settings=sitrep.Settings(batch_size=2)))
+    results = list(sitrep.process_batch(records, settings=sitrep.Settings(batch_size=2, prefilter=prefilter)))
     assert [r.id if isinstance(r, ErrorResult) else r.article.id for r in results] == list("abcde")
     assert [isinstance(r, ErrorResult) for r in results] == [False, True, True, True, False]
     assert "empty text" in results[1].error and "not ISO 8601" in results[2].error
+
+
+@pytest.mark.parametrize("text", ["The mood was grim and the streets were quiet.\n"
+                                  "Troops left Kherson on Friday."])
+def test_pipeline_prefilter_parses_blanked_text_of_same_length(monkeypatch, text):
+    """The parser sees the dropped sentence as spaces; offsets stay the article's."""
+    seen = []
+    monkeypatch.setattr(pipeline, "_run_layers",
+                        lambda article, published, doc, settings: seen.append(doc.text))
+    list(sitrep.process_batch([{"id": "x", "text": text}], settings=sitrep.Settings(prefilter=True)))
+    assert len(seen[0]) == len(text) and seen[0].startswith(" " * 10)
+    assert seen[0].endswith("\nTroops left Kherson on Friday.")
 
 
 def test_pipeline_layer_exception_becomes_error_result(monkeypatch):

@@ -1,7 +1,7 @@
 """The two entry points everything uses: ``analyze`` and ``process_batch``.
 
-One article flows down one river: check -> find boilerplate links -> parse
--> entities -> times -> places -> quotes -> events -> framing. Each layer
+One article flows down one river: check -> find boilerplate links -> (prefilter)
+-> parse -> entities -> times -> places -> quotes -> events -> framing. Each layer
 adds to a shared :class:`Context`; none of them prints or writes.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sitrep.errors import InputError
 from sitrep.extract import boilerplate, entities, events, framing, places, quotes, times
 from sitrep.extract.context import Context
 from sitrep.model import Article, DocumentResult, ErrorResult
+from sitrep.nlp import prefilter
 from sitrep.settings import Settings
 
 Result = DocumentResult | ErrorResult
@@ -62,7 +63,8 @@ def process_batch(records: Iterable[Article | dict[str, Any] | ErrorResult], *,
             return
         checked = [_check(r, settings) for r in chunk]
         good = [c for c in checked if isinstance(c, tuple)]
-        docs = iter(nlp.pipe([article.text for article, _ in good], batch_size=settings.batch_size))
+        docs = iter(nlp.pipe(_texts_to_parse([article for article, _ in good], settings),
+                             batch_size=settings.batch_size))
         for item in checked:
             if isinstance(item, ErrorResult):
                 yield item
@@ -78,6 +80,15 @@ def process_batch(records: Iterable[Article | dict[str, Any] | ErrorResult], *,
                     f"{article.origin or article.id}: analysis failed "
                     f"({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}); "
                     "rerun with --debug for the traceback"))
+
+
+def _texts_to_parse(articles: list[Article], settings: Settings) -> list[str]:
+    """The texts handed to spaCy: the articles' own, or with the prefilter's dropped
+    sentences blanked (same length, so every offset still points into ``article.text``)."""
+    if not settings.prefilter:
+        return [article.text for article in articles]
+    keep = prefilter.for_layers(settings.layers, settings.model)
+    return [keep.apply(article.text) for article in articles]
 
 
 def _run_layers(article: Article, published: dt.date | None, doc, settings: Settings) -> Result:

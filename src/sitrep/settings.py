@@ -25,6 +25,10 @@ class Settings:
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     #: Layers to run; all by default. Names: times, places, quotes, events, framing.
     layers: frozenset[str] = frozenset({"times", "places", "quotes", "events", "framing"})
+    #: Skip the parse of sentences no active layer can use (``--prefilter``; see
+    #: ``sitrep.nlp.prefilter``). Off by default: it trades a little recall for speed,
+    #: measured per gold set in docs/benchmarks.md (issue 8).
+    prefilter: bool = False
     #: Re-raise unexpected errors inside a layer instead of recording them (``--debug``).
     debug: bool = False
 

@@ -28,6 +28,9 @@ def register(sub) -> None:
                    help="extra actor dictionary (CSV or YAML) that extends or overrides the shipped one")
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help="refuse texts longer than this many characters (default %(default)s)")
+    p.add_argument("--prefilter", "--fast", action="store_true", dest="prefilter",
+                   help="skip parsing sentences that hold no cue of any layer (faster; its recall "
+                        "cost per gold set is in docs/benchmarks.md)")
     p.set_defaults(func=run)
 
 
@@ -38,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             from sitrep.errors import UsageError
             raise UsageError(f"--published {args.published!r} is not a date (YYYY-MM-DD)") from None
-    settings = Settings(actor_dictionaries=tuple(args.actors), max_chars=args.max_chars, debug=args.debug)
+    settings = Settings(actor_dictionaries=tuple(args.actors), max_chars=args.max_chars,
+                        prefilter=args.prefilter, debug=args.debug)
     records = read_inputs(args.inputs, input_format=args.input_format, published=args.published)
     failed = total = 0
     collected = []

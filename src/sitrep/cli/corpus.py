@@ -52,6 +52,8 @@ def _register_ingest(sub) -> None:
                    help="MinHash Jaccard from which an article is a near-duplicate (default 0.8)")
     p.add_argument("--no-link", dest="link", action="store_false",
                    help="store only; link the new articles into stories later (`sitrep link`)")
+    p.add_argument("--prefilter", "--fast", action="store_true", dest="prefilter",
+                   help="skip parsing sentences that hold no cue of any layer (see `sitrep analyze`)")
     p.set_defaults(func=run_ingest)
 
 
@@ -128,7 +130,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be 1 or more")
     if args.batch_size is not None and args.batch_size < 1:
         raise UsageError("--batch-size must be 1 or more")
-    settings = Settings(debug=args.debug)
+    settings = Settings(debug=args.debug, prefilter=args.prefilter)
     if args.batch_size:
         settings = settings.with_(batch_size=args.batch_size)
     if args.published:

@@ -17,11 +17,15 @@ def register(sub) -> None:
     p.add_argument("--gold", type=Path, default=None, help="gold folder (default ../shared/gold or $SITREP_GOLD)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     p.add_argument("--floors", type=Path, default=None, help="floors file for the gate (default bench/eval_floors.json)")
-    p.add_argument("--only", action="append", default=[], help="with gate: only these gold sets")
+    p.add_argument("--only", action="extend", nargs="+", default=[], metavar="NAME",
+                   help="with gate: only these gold sets (repeat, or list them: --only lgl,geovirus)")
     p.add_argument("--update", action="store_true",
                    help="with gate: raise floors to the measured values (never lowers them)")
     p.add_argument("--allow-lower", action="store_true",
                    help="with gate --update: also lower floors (say why in the commit message)")
+    p.add_argument("--prefilter", action="store_true",
+                   help="score with the sentence prefilter on (analyze --prefilter), "
+                        "to measure its recall cost")
     p.set_defaults(func=run)
 
 
@@ -35,11 +39,16 @@ def run(args: argparse.Namespace) -> int:
     if args.name == "gate":
         from sitrep.eval import gate
 
-        ok = gate.run_gate(floors_path=args.floors, gold_dir=args.gold, only=args.only or None,
+        only = [name for item in args.only for name in item.split(",") if name]
+        unknown = sorted(set(only) - set(scorers.SCORERS))
+        if unknown:
+            raise UsageError(f"--only: no gold set named {', '.join(unknown)} "
+                             f"(see `sitrep eval list`)")
+        ok = gate.run_gate(floors_path=args.floors, gold_dir=args.gold, only=only or None,
                            update=args.update, allow_lower=args.allow_lower)
         return EXIT_OK if ok else EXIT_SOME_FAILED
     try:
-        result = scorers.run(args.name, args.gold, limit=args.limit)
+        result = scorers.run(args.name, args.gold, limit=args.limit, prefilter=args.prefilter)
     except KeyError as err:
         raise UsageError(str(err.args[0])) from None
     print(json.dumps(result, indent=2))

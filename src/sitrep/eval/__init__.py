@@ -63,5 +63,11 @@ def get_scorer(name: str):
     return getattr(importlib.import_module(module), func)
 
 
-def run(name: str, gold_dir: Path | None = None, **kwargs) -> dict:
+def run(name: str, gold_dir: Path | None = None, *, prefilter: bool = False, **kwargs) -> dict:
+    """Score gold set ``name``; ``prefilter`` scores it with ``Settings(prefilter=True)``
+    (sets whose scorer does not run the article pipeline ignore it)."""
+    if prefilter:
+        from sitrep.settings import Settings
+
+        kwargs.setdefault("settings", Settings(prefilter=True))
     return get_scorer(name)(gold_dir or default_gold_dir(), **kwargs)

@@ -14,7 +14,8 @@ class Context:
     """One document on its way down the pipeline; each layer reads and adds.
 
     ``doc`` is a spaCy ``Doc`` over ``article.text`` (typed loosely so the
-    model package stays free of spaCy). ``published`` is the reference date
+    model package stays free of spaCy), or over a same-length copy whose
+    prefiltered sentences are blanked, so its offsets are the article's. ``published`` is the reference date
     for resolving relative times; None when unknown.
     """
 
