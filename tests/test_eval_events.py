@@ -56,6 +56,7 @@ def test_eval_events_cameo_to_plover(gold_dir, cameo, plover):
     ("DNKMED", "DNK", "JRN", True),  # CAMEO media = PLOVER journalists
     ("---GOV", None, "GOV", True), ("---GOV", "ARN", "MIL", False),
     ("---", None, None, True),
+    (None, None, None, True), (None, "ARN", None, False),  # an uncoded phrase in the gold
 ])
 def test_eval_events_petrarch_code_match(gold, code, sector, ok):
     assert ev._code_matches(gold, Entity("x", 0, 1, code=code, sector=sector)) is ok

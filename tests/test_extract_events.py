@@ -116,6 +116,139 @@ def test_events_compound_actor_split_into_conjuncts(text, codes):
     assert _codes(event.actor) == codes
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("Russia, the United States, France and Britain condemned the attack.",
+     {"RUS", "USA", "FRA", "GBR"}),
+    ("Egypt, the United Arab Emirates, and Jordan condemned the attack.", {"EGY", "ARE", "JOR"}),
+    ("Egypt and the Jordanian government condemned the raid.", {"EGY", "JOR"}),
+    ("The ambassadors of France, Germany and Italy condemned the attack.", {"FRA", "DEU", "ITA"}),
+])
+def test_events_listed_actors_each_get_their_own_code(text, codes):
+    event = _one(text, "ACCUSE")
+    assert _codes(event.actor) == codes
+    assert len(event.actor) == len(codes)
+
+
+@pytest.mark.parametrize("text", [
+    "Brave Chile, the angry Peru, and good Bolivia welcomed the resumption of talks.",
+])
+def test_events_named_apposition_inside_a_list_is_an_actor(text):
+    assert _codes(_one(text, "SUPPORT").actor) == {"CHL", "PER", "BOL"}
+
+
+def _parsed(words, heads, deps, pos):
+    """A hand-built parse (the small model's misparses of unknown names, made exact)."""
+    import spacy
+    from spacy.tokens import Doc
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words])
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, expected", [
+    # "Fornost and the awful Gondor": "Fornost and" parsed as a modifier of "Gondor"
+    (["Fornost", "and", "the", "awful", "Gondor", "left"], [4, 0, 3, 0, 5, 5],
+     ["nmod", "cc", "det", "conj", "nsubj", "ROOT"],
+     ["PROPN", "CCONJ", "DET", "NOUN", "PROPN", "VERB"], ["Fornost", "the awful Gondor"]),
+    # "Mordor, the Shire, Fornost and Bree": the list hangs on an apposition
+    (["Mordor", ",", "the", "Shire", ",", "Fornost", "and", "Bree", "left"],
+     [8, 0, 3, 0, 3, 3, 5, 5, 8], ["nsubj", "punct", "det", "appos", "punct", "conj", "cc",
+                                   "conj", "ROOT"],
+     ["PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"],
+     ["Mordor", "the Shire", "Fornost", "Bree"]),
+    # a descriptive apposition is no list item
+    (["Mordor", ",", "the", "old", "foe", ",", "left"], [6, 0, 4, 4, 0, 0, 6],
+     ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"],
+     ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"], ["Mordor"]),
+])
+def test_events_split_arguments_on_misparsed_lists(words, heads, deps, pos, expected):
+    from sitrep.extract.events_conjuncts import split_arguments
+    doc = _parsed(words, heads, deps, pos)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    args = split_arguments(subject, "subject")
+    assert [doc[a.start:a.end].text for a in args] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli troops and police attacked the protesters.", {("ISR", "MIL"), ("ISR", "COP")}),
+    ("Lawmakers and officials in Kenya condemned the attack.", {("KEN", "LEG"), ("KEN", "GOV")}),
+])
+def test_events_conjuncts_share_nationality_and_place(text, expected):
+    event = _events(text)[0]
+    assert {(a.code, a.sector) for a in event.actor} == expected
+
+
+@pytest.mark.parametrize("text, actors, recipient", [
+    ("Israel was condemned by Turkey and Iran.", {"TUR", "IRN"}, "ISR"),
+    ("Israel was opposed by Egypt.", {"EGY"}, "ISR"),
+])
+def test_events_passive_agents_compound_and_recipient(text, actors, recipient):
+    event = _one(text, "ACCUSE")
+    assert _codes(event.actor) == actors
+    assert _codes(event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "The minister arrived in Kenya on his first visit since protesters in Nairobi were crushed.",
+])
+def test_events_passive_without_agent_inherits_no_actor(text):
+    event = _one(text, "ASSAULT")
+    assert event.actor == []
+    assert _codes(event.recipient) == {"KEN"}
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Russian jets bombed the town and were shot down by rebels.", "rebels", "RUS"),
+])
+def test_events_conjoined_passive_subject_is_its_patient(text, actor, recipient):
+    event = next(e for e in _events(text) if e.trigger.text == "shot")
+    assert [a.text for a in event.actor] == [actor]
+    assert _codes(event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("Qatar signed an agreement on Monday to supply Egypt with gas.", "AID", "QAT", "EGY"),
+    ("Turkey condemned the attack and promised aid to Syria.", "AGREE", "TUR", "SYR"),
+    ("The rebels vowed on Sunday to wage war on the Syrian army.", "AGREE", None, "SYR"),
+])
+def test_events_subject_shared_by_purpose_and_coordinated_verbs(text, event_type, actor,
+                                                                recipient):
+    event = _one(text, event_type)
+    if actor:
+        assert _codes(event.actor) == {actor}
+    assert recipient in _codes(event.recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Germany welcomed a letter from Iran.", "IRN"),
+    ("Germany welcomed a letter sent by Iran.", "IRN"),
+])
+def test_events_welcomed_message_stands_for_its_author(text, recipient):
+    assert _codes(_one(text, "SUPPORT").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("The Iraqi minister met a handful of Afghan officials.", {"IRQ", "AFG"}),
+])
+def test_events_counted_group_is_a_participant(text, codes):
+    assert _codes(_one(text, "CONSULT").actor) == codes
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has begun withdrawing some of its troops from Syria, a minister said.",
+])
+def test_events_counted_troops_are_what_is_withdrawn(text):
+    event = _one(text, "RETREAT")
+    assert [r.text for r in event.recipient] == ["Syria"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Egyptian foreign ministry said Israel had attacked the convoy.", "ISR"),
+    ("Iran said Iraq claimed that Turkish troops shelled the village.", "TUR"),
+])
+def test_events_nested_reported_speech_actor_is_the_reported_doer(text, actor):
+    assert _codes(_one(text, "ASSAULT").actor) == {actor}
+
+
 @pytest.mark.parametrize("text, event_type, actor, recipient", [
     ("The village was shelled by Turkish troops.", "ASSAULT", "Turkish troops", "The village"),
     ("The offer was rejected by the Iranian government.", "REJECT", "the Iranian government", None),

@@ -248,9 +248,11 @@ def _plover_for(cameo: str, table: dict) -> str | None:
 def _code_matches(gold: str, entity) -> bool:
     """Gold "DAGGOV" matches code DAG (+ sector GOV when both name one); CAMEO roles are
     read as PLOVER sectors ("DNKMED" = Danish journalists, JRN); "---GOV" is a government of
-    no stated country, matched by the sector alone."""
+    no stated country, matched by the sector alone. An empty gold code is a noun phrase
+    PETRARCH could not code (the normalised records keep no text for it): it matches a
+    participant that sitrep could not code either."""
     if not gold:
-        return False
+        return entity.code is None
     country, sector = _gold_actor(gold)
     if country is not None and (not entity.code or country != entity.code[:3]):
         return False

@@ -18,6 +18,7 @@ from sitrep.extract import events_attributes as attributes
 from sitrep.extract import events_lexicon
 from sitrep.extract.events_arguments import (actor_arguments, recipient_arguments, to_entities,
                                              np_bounds)
+from sitrep.extract.events_conjuncts import quantified
 from sitrep.extract.events_dedup import merge
 from sitrep.extract.events_status import reporter_head, status_of
 from sitrep.extract.events_triggers import Trigger, find_triggers
@@ -152,6 +153,8 @@ def _actor_test(doc, resolve, lex):
             return True
         if tok.lemma_.lower() in people:
             return True
+        if quantified(tok) is not tok:  # "a bunch of Orcs": the counted group decides
+            return is_actor(quantified(tok))
         start, _ = np_bounds(tok)  # the head and its modifiers, not "of/between X" after it
         ent = resolve(doc[start:tok.i + 1], None)
         return ent.code is not None or ent.sector is not None

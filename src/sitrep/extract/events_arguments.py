@@ -5,33 +5,34 @@ resolver (:mod:`sitrep.extract.actors`) decides their country and sector.
 Rules, each named in the entity's ``resolution``:
 
 * actor = grammatical subject; passive "by" agent; subject inherited through
-  xcomp/conj chains; the noun a relative clause modifies ("troops, which ...");
+  xcomp/conj chains and purpose clauses ("signed an accord to supply X"); the noun a
+  relative clause modifies ("troops, which ...");
+* a passive without an agent has no actor: its subject, or the subject it shares with a
+  conjoined verb ("fishermen, held in Libya, were freed"), is the recipient;
 * a pronoun subject inside reported speech is the speaker ("X said it would ...");
-* compounds split into conjuncts ("Russian and Syrian air forces" -> two actors);
-  "some of the groups, including A and B" -> A and B;
+* compounds split into conjuncts (:mod:`sitrep.extract.events_conjuncts`: "Russian and
+  Syrian air forces" -> two actors; "some of the groups, including A and B" -> A and B);
 * recipient = the object, the "on/against/with/to" object, the passive subject, or
   for a rejected/backed proposal the proposal's owner ("Russia's proposed ceasefire");
   for giving events (AID, SUPPORT, ...) an object that names no actor is the thing given,
-  and the recipient is its "to/for" object ("donated ventilators to Ethiopia").
+  and the recipient is its "to/for" object ("donated ventilators to Ethiopia"); an
+  endorsed message stands for its author ("welcomed memos from X").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from sitrep.extract.events_conjuncts import (QUANTIFIERS, Argument, np_bounds,  # noqa: F401
+                                             quantified, split_arguments)
 from sitrep.extract.events_triggers import Trigger, lemma
 from sitrep.model import Entity
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "which", "what"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her"})
-QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "one", "two", "three", "few",
-                         "none", "each", "both", "number", "part", "majority", "dozens",
-                         "hundreds", "thousands", "scores", "any", "thousand", "hundred",
-                         "dozen", "million", "score", "group", "crowd"})
-INCLUDING = frozenset({"including", "include", "like", "among"})
 #: Events whose direct object is the thing given, moved or cut, not the recipient.
 GIVING_EVENTS = frozenset({"AID", "MOBILIZE", "SANCTION", "COOPERATE", "AGREE", "RETREAT",
                            "CONCEDE", "CONSULT", "SUPPORT"})
+#: Events whose non-actor object is endorsed as someone's word ("welcomed memos from X").
+AUTHORED_EVENTS = frozenset({"SUPPORT"})
 #: "... to help X": the purpose verb's object is who benefits from aid or support.
 BENEFIT_VERBS = frozenset({"help", "assist", "support", "benefit", "aid", "feed", "protect"})
 RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "toward", "towards"})
@@ -50,111 +51,9 @@ IDIOM_OBJECTS = frozenset({
     ("for", "example"), ("for", "instance"), ("for", "now"), ("for", "good"), ("with", "regard"),
     ("with", "respect"), ("to", "date"),
 })
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
                              "QUANTITY"})
-
-
-@dataclass
-class Argument:
-    """A chosen argument span (token indices) and why it was chosen."""
-
-    start: int  # token index, inclusive
-    end: int  # token index, exclusive
-    why: str
-    name_text: str | None = None  # a fuller phrase to resolve ("Russian air forces")
-
-
-def np_bounds(head) -> tuple[int, int]:
-    """The noun phrase of ``head``: its subtree without clauses, appositions or conjuncts."""
-    keep = {head.i}
-    stack = [c for c in head.children if not _cut(c)]
-    while stack:
-        tok = stack.pop()
-        keep.add(tok.i)
-        stack.extend(c for c in tok.children if not _cut(c))
-    start, end = head.i, head.i
-    while start - 1 in keep:
-        start -= 1
-    while end + 1 in keep:
-        end += 1
-    doc = head.doc
-    while start < head.i and doc[start].dep_ in ("punct", "cc"):
-        start += 1
-    while end > head.i and (doc[end].dep_ in ("punct", "cc", "case") or doc[end].is_space):
-        end -= 1
-    return start, end + 1
-
-
-def _cut(tok) -> bool:
-    if tok.dep_ == "punct":
-        return tok.tag_ != "HYPH"  # keep "al-Sham", "Al-Nusra" whole
-    if tok.dep_ in ("conj", "cc") and tok.head.dep_ == "amod":
-        return False  # "the awful and evil minister": coordinated adjectives stay in the phrase
-    if tok.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "ccomp"):
-        return True
-    return tok.dep_ == "prep" and lemma(tok) in INCLUDING
-
-
-def _expand_head(head) -> list:
-    """"some of the armed groups, including A and B" -> [A, B]; "some of X" -> [X]."""
-    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-    if head.pos_ == "NOUN" and named:  # "old foes Gondor and Osgiliath": the named sides
-        return [named[0], *named[0].conjuncts]
-    if lemma(head) in QUANTIFIERS or head.like_num:
-        of = [p for c in head.children if c.dep_ == "prep" and lemma(c) == "of"
-              for p in c.children if p.dep_ == "pobj"]
-        if of:
-            head = of[0]
-    included = [p for c in head.children if c.dep_ == "prep" and lemma(c) in INCLUDING
-                for p in c.children if p.dep_ == "pobj"]
-    if included and included[0].pos_ == "PROPN":
-        return [included[0], *included[0].conjuncts]
-    return [head, *head.conjuncts]
-
-
-def split_arguments(head, why: str) -> list[Argument]:
-    """One argument per conjunct, sharing the head noun of adjectival compounds.
-
-    "dozens of demonstrators" stays whole (the count belongs to the mention); "some of the
-    groups, including A and B" becomes A and B.
-    """
-    expanded = _expand_head(head)
-    if len(expanded) == 1 and expanded[0] is not head and _counted(head):
-        return [Argument(*np_bounds(head), f"{why}; counted group")]
-    out: list[Argument] = []
-    for conj in expanded:
-        out.extend(_adjectival_split(conj, why) or [Argument(*np_bounds(conj), why)])
-    return out
-
-
-def _counted(head) -> bool:
-    """A number or quantity word heading "of" + group ("dozens of demonstrators")."""
-    return (head.like_num or lemma(head) in QUANTIFIERS) and not any(
-        c.dep_ == "prep" and lemma(c) in INCLUDING for c in head.subtree)
-
-
-def _adjectival_split(head, why: str) -> list[Argument]:
-    """"Russian and Syrian air forces": the first adjective names "Russian air forces"."""
-    for mod in head.children:
-        if mod.dep_ in ("amod", "compound") and mod.i < head.i and mod.conjuncts \
-                and _names_a_side(mod):
-            start, end = np_bounds(head)
-            tail = head.doc[mod.conjuncts[-1].i + 1:end].text
-            out = []
-            for adj in (mod, *mod.conjuncts):
-                if adj is mod:
-                    out.append(Argument(mod.i, mod.i + 1, f"{why}; conjunct with shared head",
-                                        name_text=f"{mod.text} {tail}"))
-                else:
-                    out.append(Argument(adj.i, end, f"{why}; conjunct"))
-            return out
-    return []
-
-
-def _names_a_side(mod) -> bool:
-    """"Russian and Syrian forces" are two sides; "awful and evil minister" is one."""
-    return mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG") or (
-        mod.is_title and mod.i > mod.sent.start)
 
 
 def subject_head(verb):
@@ -175,9 +74,11 @@ def subject_head(verb):
             return tok.head, "relative clause -> the noun it modifies"
         if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
             return tok.head, "the noun this verb is attached to"
-        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                and any(c.dep_ in ("dobj", "prep") for c in tok.head.children
-                        if lemma(c) not in ("in", "on", "at")):
+        if tok.dep_ == "acl" and _infinitive(tok) and tok.head.dep_ == "dobj" \
+                and not _addressed(tok.head.head):
+            tok = tok.head.head  # "signed an accord to supply X": whoever signed supplies
+            continue
+        if tok.dep_ == "advcl" and _infinitive(tok) and _addressed(tok.head):
             return None, ""  # "put pressure on them to cease": the purpose's doer is unclear
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
             if tok.dep_ == "xcomp":
@@ -188,6 +89,32 @@ def subject_head(verb):
             continue
         return None, ""
     return None, ""
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _addressed(verb) -> bool:
+    """Whether ``verb`` names someone besides its subject who might do what it is for:
+    "put pressure on them (to cease)" does, "signed an accord (to supply X)" does not."""
+    for child in verb.children:
+        heads = [child] if child.dep_ in ("dobj", "dative") else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for head in heads:
+            for tok in (head, *(p for c in head.children if c.dep_ == "prep"
+                                for p in c.children if p.dep_ == "pobj")):
+                if tok.ent_type_ in _NON_ACTOR_ENTS:
+                    continue  # "signed an accord on Thursday"
+                if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ACTOR_ENTS:
+                    return True
+    return False
+
+
+def _agentless_passive(verb) -> bool:
+    """A passive verb with neither a "by" agent nor an active subject of its own."""
+    return _is_passive(verb) and agent_head(verb) is None and not any(
+        c.dep_ in ("nsubj", "csubj") for c in verb.children)
 
 
 def _is_passive(verb) -> bool:
@@ -258,6 +185,12 @@ def actor_arguments(trig: Trigger, reporting: frozenset[str],
     agent = agent_head(verb)
     if agent is not None:
         return split_arguments(agent, "passive agent ('by ...')")
+    patient = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if _agentless_passive(verb) and (not _infinitive(verb) if patient else verb.dep_ == "conj"):
+        # "since protesters were crushed": no agent; "X attacked and were repelled": the
+        # shared subject is the patient (a recipient), not the doer; but "authorised X to
+        # be extradited" keeps the governing subject
+        return []
     head, why = subject_head(verb)
     if head is None or (_is_passive(verb) and head.dep_ == "nsubjpass"):
         return []
@@ -293,9 +226,15 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
         heads.extend((c, "passive subject") for c in verb.children
                      if c.dep_ == "nsubjpass"
                      and not (lemma(c) in things and (trig.sense.no_actor or trig.event in GIVING_EVENTS)))
+        if not heads and verb.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "csubj") for c in verb.children):
+            # "fishermen, held in Libya, have been freed": the first verb's own subject
+            heads.extend((c, "subject shared by a conjoined passive (its patient)")
+                         for c in verb.head.children if c.dep_ == "nsubj")
     if trig.inner is None or trig.recipient_tokens == []:
         heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor,
                                         instruments))
+    heads = [(h, why) for h, why in heads if h is not None and not _not_an_actor(h)]
     if trig.inner is not None and trig.inner.pos_ in ("VERB", "AUX") and not heads:
         # "agreed to lift the ban on X": the wrapped event's recipient
         heads.extend(_object_recipients(trig.inner, trig, event_nouns, proposal_words, things,
@@ -366,12 +305,17 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
             by = [(p, f"agent of '{obj.text}'") for p in _prep_objects(obj, only=frozenset({"by"}))]
             out.extend(by or ((p, f"object of '{obj.text}'")
                               for p in _prep_objects(obj, deep=True, extra=frozenset({"of"}))))
-        elif (trig.event in GIVING_EVENTS and (lemma(obj) in things or not is_actor(obj))) or (
+        elif (trig.event in GIVING_EVENTS and (lemma(quantified(obj)) in things
+                                               or not is_actor(obj))) or (
                 lemma(obj) in instruments):
             # "fired tear gas at X", "fired two shells near a vessel": the weapon is no recipient
             # what is given, moved or cut ("provided two corridors to X"): X is the recipient;
-            # "welcomed the resumption of ties with X": followed through "of"
-            out.extend((p, f"object of '{obj.text}'") for p in _nested_objects(obj))
+            # "welcomed the resumption of ties with X": followed through "of";
+            # "welcomed memos (sent) by X": an endorsed message stands for its author
+            authors = _authors(obj, verb) if trig.event in AUTHORED_EVENTS else []
+            out.extend((p, f"author of '{obj.text}'") for p in authors)
+            out.extend((p, f"object of '{obj.text}'") for p in ([] if authors else
+                                                               _nested_objects(obj)))
         else:
             out.append((obj, "direct object"))
     named = (trig.sense.object or frozenset()) if trig.sense.prep else frozenset()
@@ -382,6 +326,18 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                    if c.dep_ in ("advcl", "xcomp") and lemma(c) in BENEFIT_VERBS
                    for o in c.children if o.dep_ == "dobj")
     return out
+
+
+def _authors(obj, verb) -> list:
+    """Who a message or document comes from: "memos from X", "a letter sent by X"
+    ("from X" may hang on the verb: "welcomed memos from X")."""
+    found = _prep_objects(obj, only=frozenset({"from", "by"}))
+    found += [p for c in verb.children if c.dep_ == "prep" and lemma(c) == "from" and c.i > obj.i
+              for p in c.children if p.dep_ == "pobj"]
+    for acl in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        found.extend(p for a in acl.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj")
+    return found
 
 
 def _sense_prep_objects(verb, trig: Trigger) -> list:

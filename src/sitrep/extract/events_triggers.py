@@ -14,6 +14,7 @@ from sitrep.extract.events_lexicon import Lexicon, Sense, mode_for
 #: Dependencies that carry a verb's objects for lexicon constraints.
 _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
 
 
 @dataclass
@@ -207,7 +208,7 @@ def _wrapper_recipients(verb) -> list:
     for child in verb.children:
         if child.dep_ == "prep" and lemma(child) in ("on", "upon"):
             heads.extend(p for p in child.children if p.dep_ == "pobj")
-    return heads
+    return [h for h in heads if h.ent_type_ not in _WHEN_ENTS]  # not "vowed on Thursday to"
 
 
 def match_wrapper(verb, lex: Lexicon) -> Trigger | None:
