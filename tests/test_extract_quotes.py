@@ -357,3 +357,220 @@ def test_quotes_third_person_belief_is_attributed(text, speaker):
 ])
 def test_quotes_sourceless_aim_is_no_attribution(text):
     assert quotes_of(text) == []
+
+
+# --- passives, "as" asides, colon lead-ins, adverbial-looking clauses, stance verbs ----------
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The registration problem was first reported by the local paper.",
+     "The registration problem", "the local paper"),
+])
+def test_quotes_passive_with_agent_attributes_its_subject(text, content, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].speaker.text == speaker and quotes[0].cue.text == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported by the paper.",
+    "The report was hidden in a drawer by the clerk.",
+])
+def test_quotes_passive_with_agent_needs_a_cue_and_a_named_subject(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The toll is expected to rise sharply this week.",
+     "The toll is expected to rise sharply this week"),
+    ("The mayor was accused of hiding the report.", "The mayor was accused of hiding the report"),
+])
+def test_quotes_sourceless_passive_takes_subject_and_complement(text, content):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].speaker is None and quotes[0].rule.startswith("reported:")
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was described in detail.",
+])
+def test_quotes_sourceless_passive_without_complement_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,parts,speaker", [
+    ("The bridge, as the mayor noted, was closed for a week.",
+     ["The bridge", "was closed for a week"], "the mayor"),
+    ("As the auditors pointed out, the accounts were emptied in one night.",
+     ["the accounts were emptied in one night"], "the auditors"),
+])
+def test_quotes_as_aside_reports_the_clause_around_it(text, parts, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == parts
+    assert {q.speaker.text for q in quotes} == {speaker}
+    assert all("'as' aside" in q.rule for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "She left the room as the minister announced the results.",
+    "Prices rose as the analysts had said they would.",
+])
+def test_quotes_as_clause_with_own_content_is_no_aside(text):
+    assert not any("aside" in q.rule for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The governor added:\n\nThe port will reopen in May. The boats are ready.\n\nShe left.",
+     "The port will reopen in May. The boats are ready", "The governor"),
+])
+def test_quotes_colon_at_paragraph_end_reports_next_paragraph(text, content, speaker):
+    q = quote_containing(quotes_of(text), "The port")
+    assert q.content.text == content and q.speaker.text == speaker and not q.direct
+
+
+@pytest.mark.parametrize("text", [
+    "The governor added: the port will reopen in May.",
+])
+def test_quotes_colon_inside_the_line_is_no_paragraph_lead_in(text):
+    assert not any("paragraph" in q.rule for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Trump said after the convention he would not accept the endorsement.",
+     "he would not accept the endorsement"),
+])
+def test_quotes_clause_parsed_as_adverbial_is_the_content(text, content):
+    q = quote_containing(quotes_of(text), content)
+    assert q.cue.text == "said" and q.speaker.text == "Trump"
+
+
+@pytest.mark.parametrize("text", [
+    "He said nothing because he was tired.",
+    "She wrote the report when she was in Paris.",
+])
+def test_quotes_subordinated_adverbial_clause_is_no_content(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("The senator expressed concern about the budget.", "concern about the budget", "expressed"),
+    ("The union backed the mayor in the vote.", "the mayor in the vote", "backed"),
+])
+def test_quotes_stance_verbs_take_their_object(text, content, cue):
+    q = quote_containing(quotes_of(text), content)
+    assert q.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The express train left early.",
+    "He walked back to the car.",
+])
+def test_quotes_stance_verb_words_in_other_uses_are_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Trump told his supporters at a rally in Michigan to go to the polls and vote.",
+     "to go to the polls and vote"),
+])
+def test_quotes_infinitive_after_addressee_is_the_content(text, content):
+    q = quote_containing(quotes_of(text), content)
+    assert q.cue.text == "told" and q.speaker.text == "Trump"
+
+
+@pytest.mark.parametrize("text", [
+    "He sent his son to the store to buy milk.",
+])
+def test_quotes_purpose_infinitive_of_other_verbs_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The mayor deleted a tweet attacking the judge.", "the judge", "a tweet"),
+    ("The campaign was careful about criticizing the senator.", "the senator", "The campaign"),
+])
+def test_quotes_participle_cue_borrows_its_source(text, content, speaker):
+    q = quote_containing(quotes_of(text), content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The guide is a good start for people wanting to borrow money for college.",
+])
+def test_quotes_participle_with_infinitive_is_no_stance(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The mayor's comments on the shooting angered the police union.", "the shooting",
+     "The mayor"),
+])
+def test_quotes_possessed_reporting_noun_with_topic(text, content, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].cue.text == "comments" and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The comments on the shooting angered the police union.",
+    "The mayor's house on the hill was sold.",
+])
+def test_quotes_reporting_noun_needs_possessor_for_topic(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("The senator agreed with the governor about the budget.",
+     "the governor about the budget", "agreed with"),
+])
+def test_quotes_multiword_stance_cue(text, content, cue):
+    q = quote_containing(quotes_of(text), content)
+    assert q.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "She sat with the governor at dinner.",
+])
+def test_quotes_preposition_without_stance_verb_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Twenty people were hurt by an explosion that the mayor described as an intentional act.",
+     "an explosion that the mayor described as an intentional act", "the mayor"),
+])
+def test_quotes_relative_clause_object_is_the_content(text, content, speaker):
+    q = quote_containing(quotes_of(text), "an explosion")
+    assert q.content.text == content and q.speaker.text == speaker
+    assert q.rule.startswith("reported: relative object")
+
+
+@pytest.mark.parametrize("text", [
+    "The man who described the scene left early.",
+])
+def test_quotes_relative_clause_with_own_object_is_no_relative_object(text):
+    assert not any("relative object" in q.rule for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The union endorsed Clinton.", "Clinton", "The union"),
+])
+def test_quotes_single_name_object_of_stance_verb(text, content, speaker):
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [content]
+    assert quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The union said so.",
+    "The union endorsed it.",
+])
+def test_quotes_single_common_word_object_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The losses mean that the company may not pay taxes.",
+    "The new rules help the company pay less tax.",
+])
+def test_quotes_consequence_verbs_report_no_stance(text):
+    assert quotes_of(text) == []

@@ -32,23 +32,28 @@ Conventions (aligned with news attribution corpora such as PolNeAR):
 from __future__ import annotations
 
 from sitrep.extract import coref, speech
+from sitrep.extract.quotes_content import (
+    Parts,
+    SUBJECT_DEPS,
+    as_aside,
+    content_start,
+    cue_subject,
+    final_clause,
+    frame_complement,
+    paragraph_after_colon,
+    passive_agent,
+    relative_object,
+    reported_clause,
+    right_char,
+)
 from sitrep.extract.quotes_direct import Quoted, attach_cues, find_quoted, find_turns
 from sitrep.model import Span
 from sitrep.model.quote import Quote, Speaker
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: Dependencies through which a subject-less cue ("..., adding that ...") borrows its subject.
-_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acomp"})
-#: Objects that are not content ("said so", "denied it").
-_EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "them", "him", "her", "what", "which"})
-#: Tags of a finite verb: a stretch holding one is a clause that can be what was said.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: Punctuation that sets a cue group off from its content ("..., he said, ...").
-_SEPARATORS = frozenset({",", "—", "–", "--"})
-#: Right-hand children that show a cue still has its content ahead of it.
-_CLAUSAL = frozenset({"ccomp", "xcomp", "dobj", "conj", "advcl", "parataxis"})
 #: Subjects that hold no view ("it means that ...", "this ensures that ..."): no stance cue.
 _IMPERSONAL = frozenset({"it", "this", "that", "which", "what"})
+#: Verbs whose "that"-clause is a consequence, not a view ("the losses mean that ...").
+_NO_STANCE = frozenset({"be", "mean", "ensure", "help"})
 #: Subjects with which a hedge verb hedges the speaker's own words.
 _SPEAKER_PRONOUNS = frozenset({"i", "you"})
 #: Frames whose content needs a source to be an attribution: an infinitive or a
@@ -111,7 +116,7 @@ def _direct_quote(ctx, q: Quoted) -> Quote:
     if q.speaker_span is not None:
         speaker = _speaker_at(ctx, *q.speaker_span)
     else:
-        subject = _subject(q.cue)
+        subject = cue_subject(q.cue)
         speaker = _speaker(ctx, subject, exclude=(q.start, q.end)) if subject is not None else None
     return Quote(content=content, direct=q.content is None, speaker=speaker, cue=cue, rule=q.rule)
 
@@ -153,15 +158,15 @@ def _that_clause_cue(tok):
     """Any verb with a subject and a "that"-clause reports a stance ("recognised that ...");
     so does a predicative adjective with one ("is confident that ...", "was convinced that")."""
     if tok.pos_ == "ADJ":
-        subject = _subject(tok.head)
+        subject = cue_subject(tok.head)
         if tok.dep_ not in ("acomp", "oprd") or subject is None or subject.lower_ in _IMPERSONAL:
             return None
-    elif tok.pos_ != "VERB" or tok.lemma_ == "be" or not any(
+    elif tok.pos_ != "VERB" or not tok.is_alpha or tok.lemma_ in _NO_STANCE or not any(
             c.dep_ in SUBJECT_DEPS and c.lower_ not in _IMPERSONAL for c in tok.children):
         return None
     for child in tok.children:
         if child.dep_ == "ccomp" and child.i > tok.i and (
-                _reported_clause(child) if tok.pos_ == "VERB" else _marked_that(child)):
+                reported_clause(child) if tok.pos_ == "VERB" else _marked_that(child)):
             return _THAT_CLAUSE, [tok]
     return None
 
@@ -170,24 +175,16 @@ def _marked_that(clause) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
-def _reported_clause(clause) -> bool:
-    """A complement that reads as a proposition: "that"/"whether"/"if" or a finite clause
-    with its own subject ("feared the deal would collapse")."""
-    marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
-    if marks & {"that", "whether", "if"}:
-        return True
-    finite = clause.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
-    return not marks and finite and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-
-
 def _noun_cue(ctx, noun) -> list[Quote]:
     """``Trump's claim that ...`` / ``X made the charge that ...``: the clause is the content."""
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    how = "that-clause"
+    if clause is None:
+        clause, how = _possessed_noun_content(noun), "possessor and complement"
     if clause is None:
         return []
-    content = _trimmed(ctx.text, _content_start(clause), _right_char(clause.right_edge))
+    content = _trimmed(ctx.text, content_start(clause), right_char(clause.right_edge))
     if content is None or _words(ctx.doc, content) < MIN_CONTENT_WORDS:
         return []
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -196,8 +193,27 @@ def _noun_cue(ctx, noun) -> list[Quote]:
     speaker = _speaker(ctx, source, exclude=(content.start, content.end)) \
         if source is not None else None
     return [Quote(content=content, direct=False, speaker=speaker,
-                  cue=_span(ctx.text, noun.idx, _right_char(noun)),
-                  rule=f"reported: that-clause of the noun '{noun.lemma_.lower()}'")]
+                  cue=_span(ctx.text, noun.idx, right_char(noun)),
+                  rule=f"reported: {how} of the noun '{noun.lemma_.lower()}'")]
+
+
+#: Prepositions after a reporting noun that introduce its topic ("Clinton's comments on X").
+_TOPIC_PREPS = frozenset({"on", "about"})
+
+
+def _possessed_noun_content(noun):
+    """``her decision to meet ...`` / ``Clinton's comments on the shooting``: a reporting
+    noun whose possessor names the source says what through an infinitive or a topic;
+    without a possessor such a phrase is a topic, not an attribution."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Quote]:
@@ -205,21 +221,32 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
     if "source" in entry.frames:
         found = _according_to(ctx, tok, cue_tokens)
         return [found] if found is not None else []
-    subject = _subject(tok)
+    subject = cue_subject(tok)
     if entry.hedge and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
         return []  # "I think ...": the speaker hedging, not a report
     if any(c.dep_ == "auxpass" for c in tok.children):
-        subject = _agent(tok)  # "X was described by Y as ..." / "the toll is expected to rise"
-        if subject is None:
-            return []
-    found = _final_clause(tok, subject) or _complement(tok, entry, cue_tokens)
+        return _passive(ctx, tok, entry, cue_tokens)
+    aside = as_aside(tok)
+    if aside is not None:
+        found, speaker = aside
+        return _quotes(ctx, tok, entry, cue_tokens, found, speaker)
+    found = final_clause(tok, subject) or frame_complement(tok, entry, cue_tokens) \
+        or paragraph_after_colon(tok) or relative_object(tok, entry)
     if found is None:
         return []
     parts, how = found
-    if subject is None and how in _SOURCELESS_WEAK:
+    if how in _SOURCELESS_WEAK and (subject is None or (
+            tok.dep_ in ("acl", "pcomp") and subject.head is not tok)):
         return []  # "anyone wanting to borrow ...": an aim or a topic that no one holds
+    return _quotes(ctx, tok, entry, cue_tokens, found, subject)
+
+
+def _quotes(ctx, tok, entry, cue_tokens, found: tuple[Parts, str], subject) -> list[Quote]:
+    """One Quote per content part, all sharing the cue and the speaker ``subject``."""
+    parts, how = found
     contents = [c for c in (_trimmed(ctx.text, a, b) for a, b in parts)
-                if c is not None and _words(ctx.doc, c) >= MIN_CONTENT_WORDS]
+                if c is not None and (_words(ctx.doc, c) >= MIN_CONTENT_WORDS
+                                      or (how == "dobj" and _is_name(ctx.doc, c)))]
     if not contents:
         return []
     cue = _tokens_span(ctx.text, cue_tokens)
@@ -232,141 +259,27 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
                   rule=f"reported: {how}, cue {source}") for c in contents]
 
 
-def _agent(verb):
-    """The "by" agent of a passive cue, who is the one speaking."""
-    by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-
-
-def _final_clause(tok, subject) -> tuple[Parts, str] | None:
-    """``..., Reuters reported.`` / ``A, he said, B.``: the content is the rest of the sentence.
-
-    The cue and its subject form a group set off by commas or dashes, at the end
-    of the sentence or inside it; the content is what precedes it (and what
-    follows it, for an interjected cue). The parser's attachment is not trusted
-    here, since such a cue is often misparsed as a relative clause or parataxis.
-    """
-    sent, doc = tok.sent, tok.doc
-    if subject is None or any(c.i > tok.i and c.dep_ in _CLAUSAL - {"ccomp"}
-                              and not _addressee(c) for c in tok.children):
-        return None
-    first = min(tok.i, subject.left_edge.i)
-    if first <= sent.start + 2 or doc[first - 1].text not in _SEPARATORS:
-        return None
-    last = max([tok.i, subject.right_edge.i] + [c.right_edge.i for c in tok.rights
-                                                 if c.dep_ not in _CLAUSAL | {"punct", "cc"}
-                                                 or _addressee(c)])
-    parts = [(sent.start_char, doc[first - 1].idx)]
-    after = doc[last + 1] if last + 1 < sent.end else None
-    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
-    if after is not None and after.text in _SEPARATORS and last + 2 < sent.end:
-        parts.append((_right_char(after), sent.end_char))
-    elif right_clause or (after is not None and not (after.is_punct or after.is_space)):
-        return None
-    if not _finite(doc[sent.start:first - 1]) and not (len(parts) > 1 and _finite(
-            doc[last + 2:sent.end])):
-        return None  # "Speaking in Ohio, he said." / "Through a spokesman, he declined."
-    return parts, "cue after the clause" if len(parts) == 1 else "cue inside the clause"
-
-
-def _addressee(child) -> bool:
-    """A pronoun object is who was told, part of the cue group ("..., he told me, ...")."""
-    return child.dep_ in ("dobj", "dative") and child.pos_ == "PRON" and child.n_rights == 0
-
-
-def _finite(tokens) -> bool:
-    """Whether the tokens hold a finite verb, i.e. a clause that can be what was said."""
-    return any(t.tag_ in _FINITE_TAGS for t in tokens)
-
-
-Parts = list[tuple[int, int]]
-
-
-def _complement(tok, entry: speech.CueEntry, cue_tokens: list) -> tuple[Parts, str] | None:
-    """The content hanging from the cue in one of its frames (``said (that) ...``)."""
-    for frame in entry.frames:
-        child = _frame_child(tok, frame, cue_tokens)
-        if child is not None:
-            return [(_content_start(child), _content_end(tok, child))], frame
-    return None
-
-
-def _content_start(child) -> int:
-    """Where a complement starts: its "that"/"whether" when a stray modifier precedes it."""
-    marks = [c for c in child.children if c.dep_ == "mark" and c.i < child.i]
-    return (marks[0] if marks else child.left_edge).idx
-
-
-def _content_end(tok, child) -> int:
-    """A rightward complement runs on through the cue's later dependents ("cited X as Y",
-    "that A, that B", "to meet and exceed") to the end of the sentence, since the parser
-    often cuts a long clause short; it stops at a coordinated clause with its own subject
-    ("..., and she left") or another cue ("..., adding that ...")."""
-    end = child.right_edge
-    if child.i < tok.i:
-        return _right_char(end)
-    for sib in tok.rights:
-        if sib.i <= child.i or sib.dep_ == "punct":
-            continue
-        if speech.match_cue(sib) is not None or sib.dep_ == "parataxis" or (
-                sib.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in sib.children)):
-            return _right_char(end)
-        end = max(end, sib.right_edge, key=lambda t: t.i)
-    if tok.dep_ in ("ROOT", "ccomp", "advcl", "xcomp", "conj"):
-        end = max(end, _before_next_cue(end, _last_word(tok.sent)), key=lambda t: t.i)
-    return _right_char(end)
-
-
-def _before_next_cue(start, last):
-    """``last``, or the token before the separator that sets off a sentence-final cue
-    ("..., a source said."), which attributes its own clause."""
-    doc = start.doc
-    separator = None
-    for t in doc[start.i + 1:last.i + 1]:
-        if t.text in _SEPARATORS:
-            separator = t
-        elif t.pos_ == "VERB" and speech.match_cue(t) is not None:
-            if separator is not None and last.i - t.i <= 4 and t.i - separator.i <= 6:
-                return doc[separator.i - 1]
-    return last
-
-
-def _last_word(sent):
-    """The sentence's last token that is not punctuation (the parse often cuts a clause short)."""
-    for t in reversed(sent):
-        if not (t.is_punct or t.is_space) or t.text in ("”", '"', "''"):
-            return t
-    return sent[-1]
-
-
-def _frame_child(tok, frame: str, cue_tokens: list):
-    if frame == "pobj":
-        part = cue_tokens[-1]
-        return next((c for c in part.children if c.dep_ in ("pobj", "pcomp")), None)
-    deps = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj", "oprd")}[frame]
-    for child in sorted(tok.children, key=lambda c: (c.i < tok.i, c.i)):  # rightward first
-        if child.dep_ in deps:
-            if frame == "dobj" and child.left_edge == child.right_edge and (
-                    child.lower_ in _EMPTY_OBJECTS or child.pos_ == "PRON"):
-                continue
-            if frame == "ccomp" and child.i < tok.i and _subject(tok) is None:
-                continue
-            return child
-    return _misattached_clause(tok) if frame == "ccomp" else None
-
-
-def _misattached_clause(tok):
-    """``told a meeting of leaders that few people understood ...``: the parser hangs the
-    cue's "that"-clause on its object as a relative clause; a relative clause would use
-    "that" as its subject or object, a complement clause has it as a mark and its own subject."""
-    for obj in tok.rights:
-        if obj.dep_ not in ("dobj", "dative"):
-            continue
-        for t in obj.subtree:
-            if t.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-                return t
-    return None
+def _passive(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Quote]:
+    """A passive cue. With a "by" agent, the agent speaks and the content is the cue's
+    complement ("X was described by Y as ..."), or else what the passive is about ("the
+    story was first reported by the Post", "his views were echoed by experts"). Without
+    one, no source is named, and a complement attributes its subject together with it
+    ("the toll is expected to rise", "she was accused of lying"): both are the content."""
+    agent = passive_agent(tok)
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    found = (agent is not None and final_clause(tok, agent)) \
+        or frame_complement(tok, entry, cue_tokens)
+    if agent is not None:
+        if found is None and patient is not None and patient.pos_ != "PRON":
+            found = [(patient.left_edge.idx, right_char(patient.right_edge))], "passive subject"
+        return _quotes(ctx, tok, entry, cue_tokens, found, agent) if found else []
+    if found is None or patient is None or patient.pos_ == "PRON" or patient.i > tok.i:
+        return []
+    (start, end), how = found[0][0], found[1]
+    if how == "dobj" or start < tok.idx:
+        return []
+    parts = [(patient.left_edge.idx, end)]
+    return _quotes(ctx, tok, entry, cue_tokens, (parts, f"{how} of a passive"), None)
 
 
 def _according_to(ctx, tok, cue_tokens: list) -> Quote | None:
@@ -380,34 +293,13 @@ def _according_to(ctx, tok, cue_tokens: list) -> Quote | None:
     if phrase_start - sent.start >= sent.end - phrase_end:
         start, end = sent.start_char, doc[phrase_start].idx
     else:
-        start, end = _right_char(doc[phrase_end - 1]), sent.end_char
+        start, end = right_char(doc[phrase_end - 1]), sent.end_char
     content = _trimmed(ctx.text, start, end)
     if content is None or _words(doc, content) < MIN_CONTENT_WORDS:
         return None
     return Quote(content=content, direct=False,
                  speaker=_speaker(ctx, source, exclude=(content.start, content.end)),
                  cue=_tokens_span(ctx.text, cue_tokens), rule="reported: according to")
-
-
-def _subject(verb):
-    """The subject of a cue verb; a participle or conjunct borrows its head's subject."""
-    tok = verb
-    for _ in range(3):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if tok.dep_ == "relcl" and tok is verb:
-            return None
-        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
-            break
-        tok = tok.head
-    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
-        return None
-    for child in verb.children:  # inverted order: "..., said Shoigu."
-        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "oprd") \
-                and child.pos_ == "PROPN":
-            return child
-    return None
 
 
 def _speaker(ctx, subject, *, exclude: tuple[int, int]) -> Speaker:
@@ -437,7 +329,7 @@ def _noun_phrase(head) -> tuple[int, int]:
                 right = child.right_edge
     while left.i < head.i and (left.is_punct or left.is_space):
         left = left.doc[left.i + 1]
-    return left.idx, _right_char(right)
+    return left.idx, right_char(right)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -452,13 +344,16 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return _span(text, start, end)
 
 
+def _is_name(doc, content: Span) -> bool:
+    """A one-word content that is a proper name ("endorsed Clinton", "praised Merkel"):
+    whom a stance is about, unlike a common word ("said so", "denied everything")."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PROPN"
+
+
 def _words(doc, content: Span) -> int:
     span = doc.char_span(content.start, content.end, alignment_mode="expand")
     return sum(1 for t in span if t.is_alpha) if span is not None else 0
-
-
-def _right_char(tok) -> int:
-    return tok.idx + len(tok.text)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -467,5 +362,5 @@ def _span(text: str, start: int, end: int) -> Span:
 
 def _tokens_span(text: str, tokens) -> Span:
     start = min(t.idx for t in tokens)
-    end = max(_right_char(t) for t in tokens)
+    end = max(right_char(t) for t in tokens)
     return _span(text, start, end)
