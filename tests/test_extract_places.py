@@ -253,3 +253,63 @@ def test_extract_places_armed_groups_the_tagger_calls_places_are_not_places(nlp,
     """An unknown "place" that the actor dictionary knows as an organisation is an actor."""
     places = sitrep.analyze(text, published="2016-10-18").places
     assert [p.name for p in places] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text, surface, name, fires", [
+    ("Enrollment slowed in Jackson and Barrow counties, Georgia officials said.", "Barrow",
+     "Barrow County", True),
+    ("Harper said the list of bridges was long.", "Harper", None, False),
+])
+def test_extract_places_county_list_reads_each_name_as_a_county(text, surface, name, fires):
+    found = _named(_places(text), surface)
+    assert bool(found) is fires
+    if fires:
+        assert found[0].name == name and found[0].feature == "admin2"
+
+
+@pytest.mark.parametrize("text, surface, admin1, fires", [
+    ("Delegate Carrie Webster, D-Kanawha, spoke in Charleston, W.Va.", "Kanawha", "WV", True),
+    ("The D-Day landings began at dawn.", "Day", None, False),
+])
+def test_extract_places_party_tag_names_a_home_in_the_us(text, surface, admin1, fires):
+    found = _named(_places(text), surface)
+    assert bool(found) is fires
+    if fires:
+        assert found[0].country_code == "US" and found[0].admin1 == admin1
+
+
+@pytest.mark.parametrize("text, surface, fires", [
+    ("Home hit by fire. BYESVILLE -- Firefighters searched the house in Ohio.", "BYESVILLE",
+     True),
+    ("It is part of Xenophobii.NET, or the No to Xenophobia camp.", "NET", False),
+])
+def test_extract_places_dateline_town_of_any_size(text, surface, fires):
+    assert bool(_named(_places(text), surface)) is fires
+
+
+@pytest.mark.parametrize("text, surface, fires", [
+    ("The crash was reported by Grand Ledge Police Chief Martin Underhill in Michigan.",
+     "Grand Ledge", True),
+    ("Superior Court Judge Rene Navarro ruled on Tuesday.", "Superior", False),
+    ("The fence on Elkview Court in Charleston, W.Va., was closed.", "Elkview", False),
+])
+def test_extract_places_town_before_a_civic_word(text, surface, fires):
+    assert bool(_named(_places(text), surface)) is fires
+
+
+@pytest.mark.parametrize("text, surface, fires", [
+    ("Authorities said Rebecca Sears, 41, of Grovetown, planned the trip. Georgia police agreed.",
+     "Grovetown", True),
+    ("The session will be held in Talla 2 at the community centre in Dublin, Ohio.", "Talla",
+     False),
+])
+def test_extract_places_small_town_after_home_or_locative(text, surface, fires):
+    assert bool(_named(_places(text), surface)) is fires
+
+
+@pytest.mark.parametrize("text, surface, fires", [
+    ("Dr. Julie Gerberding, head of the US Centers for Disease Control, said so.", "US", True),
+    ("Let us go, he told the crowd.", "us", False),
+])
+def test_extract_places_capitalised_us_is_no_stop_word(text, surface, fires):
+    assert bool(_named(_places(text), surface)) is fires

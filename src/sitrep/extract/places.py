@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from sitrep.extract import gazetteer
+from sitrep.extract import gazetteer, places_cues
 from sitrep.extract.context import Context
 from sitrep.extract.gazetteer import ALTERNATE, Candidate, distance_km, name_key
 from sitrep.extract.places_resolve import EXONYM_DOMINANCE, Mention, resolve
@@ -87,9 +87,11 @@ def _places_of(ctx: Context) -> list[Place]:
 # ---------------------------------------------------------------- recognition
 
 def find_mentions(doc, gaz: gazetteer.Gazetteer) -> list[Mention]:
-    """Toponyms from place entities first, then from gazetteer look-ups of proper nouns."""
+    """Toponyms written in a form only places take (county lists, datelines, see
+    :mod:`sitrep.extract.places_cues`), then place entities, then gazetteer look-ups of
+    proper nouns."""
     taken = [False] * len(doc)
-    mentions: list[Mention] = []
+    mentions: list[Mention] = places_cues.find(doc, gaz, taken)
     for ent in _place_entities(doc, gaz):
         mentions.extend(_from_entity(doc, ent, gaz, taken))
     ent_of = {tok.i: ent for ent in doc.ents for tok in ent}
@@ -110,7 +112,7 @@ def _repeated(doc, mentions: list[Mention], taken, ent_of, gaz) -> list[Mention]
     """
     names = {}
     for m in mentions:
-        if m.candidates and not _is_demonym(m.text):
+        if m.candidates and not _is_demonym(m.text) and not _read_with_context(m):
             names.setdefault(doc[m.start].lower_, {})[m.key] = m
     found = []
     for tok in doc:
@@ -127,6 +129,12 @@ def _repeated(doc, mentions: list[Mention], taken, ent_of, gaz) -> list[Mention]
     return found
 
 
+def _read_with_context(m: Mention) -> bool:
+    """A name that is a place only with words outside it: "Harper" of "Harvey, Harper and
+    Kingman counties" is Harper County, but a bare "Harper" elsewhere is a person."""
+    return bool(m.name) and name_key(m.name) != name_key(m.text)
+
+
 def _longer_name(doc, start: int, end: int, gaz) -> bool:
     """True when the name and the capitalised word after it are a known name together:
     "Mexico" in "Mexico City" repeats no mention of the country."""
@@ -136,7 +144,7 @@ def _longer_name(doc, start: int, end: int, gaz) -> bool:
 
 def _free_name(doc, start: int, end: int, taken, ent_of) -> bool:
     """Whether tokens [start, end) may repeat a place name (see :func:`_repeated`)."""
-    if any(taken[start:end]) or any(tok.tag_ not in ("NNP", "NNPS") for tok in doc[start:end]):
+    if any(taken[start:end]) or not (_proper(doc, start, end) or _headline_word(doc, start)):
         return False
     ent = ent_of.get(start)
     if ent is not None and ent.label_ == "PERSON" and (
@@ -145,6 +153,19 @@ def _free_name(doc, start: int, end: int, taken, ent_of) -> bool:
     before = doc[start - 1] if start > 0 else None
     return before is None or doc[start].is_sent_start or not (
         before.text[:1].isupper() and before.is_alpha)
+
+
+def _proper(doc, start: int, end: int) -> bool:
+    return all(tok.tag_ in ("NNP", "NNPS") for tok in doc[start:end])
+
+
+def _headline_word(doc, start: int) -> bool:
+    """A sentence-initial word, which the tagger often reads as a common noun or adjective
+    ("Lancaster woman takes on the law", "Augusta native had ..."): it repeats a place of
+    the article when it never appears in lowercase there."""
+    tok = doc[start]
+    return (start == 0 or tok.is_sent_start) and not any(
+        t.is_lower and t.text == tok.lower_ for t in doc)
 
 
 def _attributive(doc, end: int) -> bool:
@@ -212,6 +233,8 @@ def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
     unresolved place (FAC pieces are dropped: most are buildings and roads)."""
     found = []
     for start, end in _pieces(doc, ent.start, ent.end):
+        if any(taken[start:end]):
+            continue  # read by a cue already ("Madison" of "Barrow and Madison counties")
         qualifiers = (start > 0 and doc[start - 1].text == ",") or (
             end - start == 1 and doc[start].text.endswith("."))
         start, cands = _known_name(doc, start, end, gaz, qualifiers=qualifiers)
@@ -252,12 +275,19 @@ def _known_name(doc, start: int, end: int, gaz, *, qualifiers: bool = False):
         cands = gaz.lookup(doc[start:end].text, qualifiers=qualifiers)
         trimmed_to_noun = start > first and end - start == 1 and doc[start].text.casefold() in (
             gazetteer.words("place_feature_words.txt"))
-        if cands and doc[start].text[:1].isupper() and not trimmed_to_noun:
+        if cands and doc[start].text[:1].isupper() and not trimmed_to_noun and not _the_acronym(
+                doc, start, end):
             return start, _own_names_first(cands)
         if not _is_modifier(doc[start]):
             break
         start += 1
     return _trim(doc, start, end), []
+
+
+def _the_acronym(doc, start: int, end: int) -> bool:
+    """"The NSW": the article before an acronym is no part of the name (look-ups ignore a
+    leading "the", so the acronym's own tokens must carry the name)."""
+    return doc[start].lower_ == "the" and end - start > 1 and doc[start + 1].text.isupper()
 
 
 def _own_names_first(cands: list[Candidate]) -> list[Candidate]:
@@ -274,9 +304,12 @@ def _own_names_first(cands: list[Candidate]) -> list[Candidate]:
 
 def _is_modifier(tok) -> bool:
     """Lowercase words, stop words ("An", "Another") and listed modifiers ("eastern",
-    "Greater") open no place name."""
-    return (not tok.text[:1].isupper() or tok.is_stop
-            or tok.text.casefold() in gazetteer.words("place_modifiers.txt"))
+    "Greater") open no place name. An all-capitals word outside a shouted headline is an
+    acronym, not a stop word: "US" in "the US Army" is no "us"."""
+    listed = tok.text.casefold() in gazetteer.words("place_modifiers.txt")
+    if tok.text.isupper() and len(tok) > 1 and not _shouting(tok.doc, tok.i, tok.i + 1):
+        return listed
+    return not tok.text[:1].isupper() or tok.is_stop or listed
 
 
 def _known_part(doc, start: int, end: int, gaz) -> tuple[int, int, list[Candidate]]:
@@ -372,14 +405,19 @@ def _organisation_prefix(doc, start: int, end: int, gaz, ent_of) -> tuple[int, l
     "Pennsylvania" in "University of Pennsylvania", "Alexandria" in "Alexandria Police".
 
     It must open a capitalised run inside an ORG entity, or be exactly an entity spaCy
-    mislabelled (PERSON "Alexandria" before "Police"); "Jordan" in the PERSON "Jordan
+    mislabelled (PERSON "Alexandria" before "Police"), or come before a civic word whatever
+    the tagger made of it ("Tega Cay Fire Department"); "Jordan" in the PERSON "Jordan
     Smith" is no place. Importance gates as in :func:`_admissible` ("Texas Instruments"
     still names Texas)."""
     ent = ent_of.get(start)
-    if ent is None or end > ent.end and ent.label_ == "ORG" or _after_hyphen(doc, start):
+    if _after_hyphen(doc, start):
         return end, []
+    outside = ent is None or end > ent.end and ent.label_ == "ORG"
     for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
-        if ent.label_ != "ORG" and (ent.start, ent.end) != (start, stop):
+        if doc[stop - 1].text == "-":
+            continue  # "NATO-" of "NATO-Russia Council"
+        if not places_cues.civic_follows(doc, stop) and (outside or ent.label_ != "ORG" and (
+                ent.start, ent.end) != (start, stop)):
             continue
         cands = gaz.lookup(doc[start:stop].text)
         if cands and _admissible(doc, start, stop, cands, {}):
@@ -398,7 +436,8 @@ def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bo
     Not a demonym or stop word; proper nouns only (a sentence-initial "Police" is a common
     noun); not part of a longer person or organisation name ("Syria" in "Syria Staffan de
     Mistura"); acronyms only as listed aliases; and an important place: a country, state,
-    capital or region, or a town of :data:`MIN_LOOKUP_POPULATION` people.
+    capital or region, or a town of :data:`MIN_LOOKUP_POPULATION` people, or any town where
+    the words around it say it is a place (:func:`places_cues.local_form`).
     """
     span = doc[start:end]
     key = name_key(span.text)
@@ -416,7 +455,8 @@ def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bo
     best = max(cands, key=lambda c: (c.kind != ALTERNATE, c.population), default=None)
     if best is None or best.kind == ALTERNATE:
         return False
-    return best.feature in MAJOR_FEATURES or best.population >= MIN_LOOKUP_POPULATION
+    return (best.feature in MAJOR_FEATURES or best.population >= MIN_LOOKUP_POPULATION
+            or places_cues.local_form(doc, start, end))
 
 
 def _is_acronym(span) -> bool:

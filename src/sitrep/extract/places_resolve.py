@@ -59,10 +59,13 @@ class Mention:
     candidates: list[Candidate]
     source: str
     qualifiers: list[Candidate] = field(default_factory=list)
+    #: The name looked up, when words outside the text made it: "Barrow County" for the
+    #: "Barrow" of "Jackson and Barrow counties" (so it is not read with a town "Barrow").
+    name: str = ""
 
     @property
     def key(self) -> str:
-        return name_key(self.text)
+        return name_key(self.name or self.text)
 
 
 
