@@ -59,22 +59,6 @@ def time_full(records: list[dict], batch_size: int, *, prefilter: bool = False) 
     return elapsed
 
 
-def dropped_share(texts: list[str]) -> tuple[float, float]:
-    """Share of non-empty sentences, and of their characters, the prefilter blanks (all layers)."""
-    from sitrep.nlp import prefilter
-
-    keep = prefilter.for_layers(sitrep.Settings().layers, sitrep.Settings().model)
-    n = dropped = chars = dropped_chars = 0
-    for text in texts:
-        for start, end, kept in keep.sentences(text):
-            size = len(text[start:end].strip())
-            if size:
-                n, chars = n + 1, chars + size
-                if not kept:
-                    dropped, dropped_chars = dropped + 1, dropped_chars + size
-    return dropped / max(n, 1), dropped_chars / max(chars, 1)
-
-
 def time_cli(records: list[dict]) -> float:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
         for r in records:
@@ -114,7 +98,9 @@ def main() -> None:
                 fast_t = min(fast_t, elapsed)
             else:
                 full_t = min(full_t, elapsed)
-    sent_share, char_share = dropped_share(texts)
+    from bench_prefilter import shares  # the one place that counts what the prefilter blanks
+
+    sent_share, char_share = shares(texts, sitrep.Settings().layers)
     out = {
         "corpus": args.corpus, "articles": len(records), "words": words,
         "spacy_s": round(spacy_t, 2), "full_s": round(full_t, 2),
