@@ -44,7 +44,7 @@ def test_nlp_attributes_words_no_rule_names_share_one_cache_entry(pipelines):
     _, cached = pipelines
     rules = cached.get_pipe("sitrep_attribute_rules")
     cached("Zorblax and Quimby shelled Wexford. Zorblat and Quimbo shelled Wexmouth.")
-    words = {key[0] for key in rules._merged}
+    words = {key[0] for key in rules._cache}
     assert attributes.OTHER_WORD in words
     assert not words & {"zorblax", "quimby", "wexford", "zorblat", "quimbo", "wexmouth"}
 

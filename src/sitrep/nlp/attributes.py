@@ -2,9 +2,9 @@
 
 en_core_web_sm maps its fine tags to coarse POS and morphology with an
 ``attribute_ruler``: 179 token patterns run through spaCy's ``Matcher``. On
-news text that took about 12 % of the whole spaCy pipeline (measured with
-``bench/bench_pipeline.py``-style per-component timing), mostly in Python
-predicates ("LOWER in [...]") evaluated again for every token.
+news text that took about 12 % of the whole spaCy pipeline, mostly in Python
+predicates ("LOWER in [...]") evaluated again for every token
+(``bench/bench_attributes.py`` measures both and checks they agree).
 
 Almost every rule looks at one token, and what it looks at is four values: the
 lowercase form, the tag, the dependency label and whether it is whitespace. So
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 #: Stands for every lowercase form no rule names (no rule can match this string).
@@ -73,6 +73,14 @@ def _lower_conditions(patterns) -> tuple[frozenset[str], list[re.Pattern]]:
     return frozenset(words), regexes
 
 
+class _Entry(NamedTuple):
+    """What the rules say about one token key, worked out once."""
+
+    rules: tuple[int, ...]          # single-token rules that fire, in rule order
+    merged: dict | None             # their attributes merged, later rules overriding
+    firsts: tuple[int, ...]         # multi-token rules whose first token this key matches
+
+
 class CachedAttributeRules:
     """A drop-in for the model's ``attribute_ruler``, built from its own patterns."""
 
@@ -83,17 +91,16 @@ class CachedAttributeRules:
         self._attrs = list(ruler.attrs)  # normalised {attr id: value}, in rule order
         self._single: list[tuple[int, Callable]] = []
         self._multi: list[tuple[int, list[Callable], int]] = []
-        for rule_id, (patterns, index) in enumerate(zip(_patterns_by_rule(ruler), ruler.indices)):
-            for pattern in patterns:
+        patterns = _patterns_by_rule(ruler)
+        for rule_id, (rule_patterns, index) in enumerate(zip(patterns, ruler.indices)):
+            for pattern in rule_patterns:
                 tests = [_token_test(spec) for spec in pattern]
                 if len(tests) == 1:
                     self._single.append((rule_id, tests[0]))
                 else:
                     self._multi.append((rule_id, tests, index))
-        self._words, self._regexes = _lower_conditions(
-            pattern for patterns in _patterns_by_rule(ruler) for pattern in patterns)
-        self._merged: dict[tuple, dict | None] = {}
-        self._firsts: dict[tuple, tuple[int, ...]] = {}
+        self._words, self._regexes = _lower_conditions(p for ps in patterns for p in ps)
+        self._cache: dict[tuple, _Entry] = {}
 
     def _key(self, tok) -> tuple:
         lower = tok.lower_
@@ -101,44 +108,37 @@ class CachedAttributeRules:
             lower = OTHER_WORD
         return (lower, tok.tag_, tok.dep_, tok.is_space)
 
+    def _entry(self, key: tuple) -> _Entry:
+        entry = self._cache.get(key)
+        if entry is None:
+            rules = tuple(rule_id for rule_id, test in self._single if test(key))
+            merged: dict = {}
+            for rule_id in rules:
+                merged.update(self._attrs[rule_id])
+            firsts = tuple(n for n, (_, tests, _) in enumerate(self._multi) if tests[0](key))
+            entry = self._cache[key] = _Entry(rules, merged or None, firsts)
+        return entry
+
     def __call__(self, doc):
         keys = [self._key(tok) for tok in doc]
-        extra = self._multi_hits(doc, keys)
-        for i, key in enumerate(keys):
-            if i in extra:
-                rules = sorted(self._rules(key) + extra[i])
-                for rule_id in rules:
+        entries = [self._entry(key) for key in keys]
+        extra = self._multi_hits(keys, entries)
+        for i, entry in enumerate(entries):
+            if i in extra:  # interleave with the multi-token rules, in rule order
+                for rule_id in sorted(entry.rules + tuple(extra[i])):
                     self._set(doc[i], self._attrs[rule_id])
-                continue
-            merged = self._merged.get(key, False)
-            if merged is False:
-                merged = self._merge(key)
-            if merged:
-                self._set(doc[i], merged)
+            elif entry.merged:
+                self._set(doc[i], entry.merged)
         return doc
 
-    def _rules(self, key: tuple) -> list[int]:
-        return [rule_id for rule_id, test in self._single if test(key)]
-
-    def _merge(self, key: tuple) -> dict | None:
-        merged: dict = {}
-        for rule_id in self._rules(key):  # rule order: later rules override
-            merged.update(self._attrs[rule_id])
-        self._merged[key] = merged or None
-        return merged or None
-
-    def _multi_hits(self, doc, keys: list[tuple]) -> dict[int, list[int]]:
+    def _multi_hits(self, keys: list[tuple], entries: list[_Entry]) -> dict[int, list[int]]:
         """{token index: [rule ids]} of the multi-token rules that match."""
         hits: dict[int, list[int]] = {}
-        for start, key in enumerate(keys):
-            firsts = self._firsts.get(key)
-            if firsts is None:
-                firsts = self._firsts[key] = tuple(
-                    n for n, (_, tests, _) in enumerate(self._multi) if tests[0](key))
-            for n in firsts:
+        for start, entry in enumerate(entries):
+            for n in entry.firsts:
                 rule_id, tests, index = self._multi[n]
-                end = start + len(tests)
-                if end <= len(keys) and all(t(keys[start + j]) for j, t in enumerate(tests[1:], 1)):
+                if start + len(tests) <= len(keys) and all(
+                        t(keys[start + j]) for j, t in enumerate(tests[1:], 1)):
                     hits.setdefault(start + (index if index >= 0 else len(tests) + index),
                                     []).append(rule_id)
         return hits
