@@ -65,7 +65,7 @@ def _load(args, *, full: bool = True) -> list[dict]:
     the analysed documents in --input, else of the store (--db, $SITREP_DB, ./sitrep.db)."""
     flt = _filter(args)
     if args.input is not None:
-        return [s for s in (st.to_dict() for st in link_documents(_read_jsonl(args.input))) if _keep(s, flt)]
+        return [s for s in (st.to_dict() for st in link_documents(_read_jsonl(args.input))) if flt.matches(s)]
     return stories_in_store(args.db, flt, full=full)
 
 
@@ -113,17 +113,6 @@ def _read_jsonl(path: Path) -> list[dict]:
                     raise UsageError(f"{path}:{n}: not JSON ({err.msg}); expected "
                                      "`sitrep analyze --format jsonl` output") from None
     return docs
-
-
-def _keep(story: dict, flt) -> bool:
-    """The store's filters, for stories linked in memory (--input)."""
-    if flt.since and (story.get("end") or "") < flt.since:
-        return False
-    if flt.until and (story.get("start") or "9999") > flt.until:
-        return False
-    if flt.place and flt.place.lower() not in {p.lower() for p in story.get("places") or []}:
-        return False
-    return True
 
 
 def _count(value) -> int:

@@ -27,6 +27,17 @@ class StoryFilter:
     until: str | None = None  # stories starting on or before this date
     place: str | None = None  # one of the story's places, case-insensitive
 
+    def matches(self, story: dict[str, Any]) -> bool:
+        """The same test on a story in memory (``Story.to_dict()``), for stories not stored."""
+        if self.since and (story.get("end") or "") < self.since:
+            return False
+        if self.until and (story.get("start") or "9999") > self.until:
+            return False
+        return self.place_matches(story.get("places") or [])
+
+    def place_matches(self, places: list[str]) -> bool:
+        return not self.place or self.place.lower() in {p.lower() for p in places}
+
 
 def summaries(conn: Connection, flt: StoryFilter = StoryFilter()) -> list[dict[str, Any]]:
     """One dict per matching story (keys: SUMMARY_COLUMNS; ``places`` a list), in creation order."""
@@ -36,7 +47,7 @@ def summaries(conn: Connection, flt: StoryFilter = StoryFilter()) -> list[dict[s
     for row in conn.execute(query).mappings():
         d = dict(row)
         d["places"] = json.loads(d["places"] or "[]")
-        if _place_matches(d["places"], flt.place):
+        if flt.place_matches(d["places"]):
             out.append(d)
     return out
 
@@ -46,7 +57,7 @@ def stories(conn: Connection, flt: StoryFilter = StoryFilter()) -> list[dict[str
     st = s.stories
     query = select(st.c.story_json, st.c.places).where(*_conditions(flt)).order_by(st.c.seq)
     return [json.loads(raw) for raw, places in conn.execute(query)
-            if _place_matches(json.loads(places or "[]"), flt.place)]
+            if flt.place_matches(json.loads(places or "[]"))]
 
 
 def story(conn: Connection, story_id: str) -> dict[str, Any] | None:
@@ -77,10 +88,7 @@ def _conditions(flt: StoryFilter) -> list:
         conds.append(st.c.end >= flt.since)
     if flt.until:
         conds.append(st.c.start <= flt.until)
-    if flt.place:  # a cheap pre-filter on the JSON text; the exact test is _place_matches
+    if flt.place:  # a cheap pre-filter on the JSON text; the exact test is place_matches
         conds.append(func.lower(st.c.places).contains(flt.place.lower(), autoescape=True))
     return conds
 
-
-def _place_matches(places: list[str], wanted: str | None) -> bool:
-    return not wanted or wanted.lower() in {p.lower() for p in places}
