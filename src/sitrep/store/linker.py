@@ -27,7 +27,7 @@ from sqlalchemy.exc import OperationalError
 from sitrep.store import schema as s
 from sitrep.store.store import Store, StoreError, _reason
 
-#: Members' analyses read from the store per query when describing touched stories.
+#: Ids per query when reading touched stories and their members' analyses.
 CHUNK = 500
 
 
@@ -81,7 +81,7 @@ def _link(conn: Connection, *, rebuild: bool, redescribe: bool, settings) -> Lin
         conn.execute(delete(s.stories))
         index = StoryIndex(settings or LinkSettings())
     else:
-        index = _restore(conn, StoryIndex, LinkSettings, settings)
+        index = _restore(conn, settings)
     rows = _pending_rows(conn)
     if not rows and not redescribe:
         return LinkSummary()
@@ -107,17 +107,19 @@ def _lock(conn: Connection) -> None:
         conn.execute(insert(s.link_state).values(id=1, generation=1, updated_at=_now()))
 
 
-def _restore(conn: Connection, index_cls, settings_cls, settings):
+def _restore(conn: Connection, settings):
     """The index as the last committed pass left it."""
+    from sitrep.link import LinkSettings, StoryIndex
+
     saved = conn.execute(select(s.link_state.c.settings_json).where(s.link_state.c.id == 1)).scalar()
     if saved:  # an index grows with the settings it was built with; --rebuild changes them
-        settings = settings_cls(**json.loads(saved))
+        settings = LinkSettings(**json.loads(saved))
     m = s.story_members
     articles = (json.loads(raw) for raw in conn.execute(
         select(m.c.features_json).where(m.c.features_json.is_not(None)).order_by(m.c.seq)).scalars())
     stories = [json.loads(raw) for raw in conn.execute(
         select(s.stories.c.state_json).order_by(s.stories.c.seq)).scalars()]
-    return index_cls.restore(articles, stories, settings=settings, near_duplicate_of=linked_copies(conn))
+    return StoryIndex.restore(articles, stories, settings=settings, near_duplicate_of=linked_copies(conn))
 
 
 def linked_copies(conn: Connection) -> dict[str, str]:
@@ -170,7 +172,9 @@ def _write_stories(conn: Connection, index, touched: list[str], now: str) -> int
     from sitrep.link import describe
 
     st = s.stories
-    existing = set(conn.execute(select(st.c.id).where(st.c.id.in_(touched))).scalars()) if touched else set()
+    existing = {sid for start in range(0, len(touched), CHUNK)  # bounded IN lists: --redescribe
+                for sid in conn.execute(select(st.c.id).where(  # touches every story
+                    st.c.id.in_(touched[start:start + CHUNK]))).scalars()}
     seq = conn.execute(select(func.coalesce(func.max(st.c.seq), -1))).scalar_one()
     docs = _member_documents(conn, index, touched)
     for cid in touched:
