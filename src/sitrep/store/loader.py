@@ -71,7 +71,7 @@ def ingest(records: Iterable[Article | ErrorResult], store: Store, *, workers: i
     records = list(records)
     summary = IngestSummary(total=len(records))
     todo = _new_articles(records, store, summary, progress)
-    if todo:  # nothing new: the pipeline is not loaded, no workers start
+    if todo:  # with nothing new, the pipeline is not loaded and no workers start
         _analyse_and_store(todo, store, summary, progress, workers=workers, settings=settings,
                            near_threshold=near_threshold)
     if link:
