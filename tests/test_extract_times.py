@@ -550,3 +550,50 @@ def test_extract_times_a_possessors_own_year_is_not_the_last_date(nlp, text):
 def test_extract_times_amount_per_unit_is_one_set(nlp, text, phrase, value):
     found = _only(nlp, text, phrase)
     assert (found.text, found.type, found.value) == (phrase, "SET", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The plant closed last March. Its owner left town that same day.", "2016-03-XX"),
+    ("The plant closed on March 3. Its owner left town that same day.", "2016-03-03"),
+    ("The plant closed on March 3. In April it was sold. Later that day the buyer spoke.", "2016-04-XX"),
+    ("The plant closed on March 3, having opened in June 1961. Later that day the staff left.", "2016-03-03"),
+])
+def test_extract_times_that_day_is_a_day_of_the_time_last_named(nlp, text, value):
+    assert _only(nlp, text, "that").value == value
+
+
+@pytest.mark.parametrize("text, phrase, present", [
+    ("For the small parties, high noon comes today.", "noon", False),
+    ("For the small parties, the count ends at noon today.", "noon", True),
+])
+def test_extract_times_high_noon_is_an_idiom_not_a_clock_time(nlp, text, phrase, present):
+    start = text.index(phrase)
+    assert bool([t for t in _times(nlp, text) if t.start <= start < t.end]) is present
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("The dam was finished in 1961. In the years that followed, the valley flooded.", "years", "PXY"),
+    ("The strike began in May. The months that came after were hard for the miners.", "months", "PXM"),
+])
+def test_extract_times_the_units_that_followed_are_a_vague_duration(nlp, text, phrase, value):
+    found = _only(nlp, text, f"{phrase} that")
+    assert (found.text, found.type, found.value) == (phrase, "DURATION", value)
+
+
+@pytest.mark.parametrize("text, phrase, type_, value", [
+    ("The union struck in each of the last three years.", "the last three years", "SET", "P1Y"),
+    ("Sales fell in every one of the past two months.", "the past two months", "SET", "P1M"),
+    ("Sales fell over the past two months.", "the past two months", "DURATION", "P2M"),
+])
+def test_extract_times_each_of_the_last_units_is_a_set_of_single_units(nlp, text, phrase, type_, value):
+    found = _only(nlp, text, phrase)
+    assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The strike is for today's youth what the war was for their parents.", "PRESENT_REF"),
+    ("In today's world, a rumour crosses the border in minutes.", "PRESENT_REF"),
+    ("Today's vote in the council was close.", "2016-10-18"),
+])
+def test_extract_times_todays_people_or_era_is_the_present(nlp, text, value):
+    assert _only(nlp, text, "oday").value == value

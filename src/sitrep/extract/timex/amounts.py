@@ -3,6 +3,7 @@ quarters, clock times and the vague references (PRESENT_REF, PAST_REF, FUTURE_RE
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from sitrep.extract.timex import calendar as cal
@@ -69,6 +70,8 @@ def duration(frame: Frame) -> Reading | None:
     per = _PER_UNIT.match(frame.after(16))
     if per is not None and not frame.g("lead"):
         return _amount_per_unit(frame, per)
+    if count is not None and _quantified().search(frame.text[max(0, frame.start - 24):frame.start]):
+        return Reading("SET", _period(1, unit_word), "'each of' a number of units: every one of them (a set)")
     span = None
     if frame.g("lead"):
         span = (frame.start + frame.text[frame.start:frame.end].rfind(unit_word), frame.end)
@@ -77,6 +80,14 @@ def duration(frame: Frame) -> Reading | None:
 
 #: "a day", "per week" just after an amount of time: the amount recurs ("24 hours a day").
 _PER_UNIT = re.compile(r"[ ](?:a|an|per|each)[ ](?P<unit>day|night|week|month|year)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _quantified() -> re.Pattern:
+    """"each of " just before "the last three years": the units one by one, not their sum
+    (TIMEX3 SET with quant EACH)."""
+    phrases = sorted(words()["set_quantifiers"], key=len, reverse=True)
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+$", re.IGNORECASE)
 
 
 def _amount_per_unit(frame: Frame, per: re.Match) -> Reading:

@@ -27,7 +27,8 @@ def resolve(found: list[tuple[int, int, Reading]], sentence_starts: list[int],
     """Fill in, in text order, every reading that waits for its context."""
     for index, (start, _end, reading) in enumerate(found):
         if reading.refers is not None:
-            _anaphor(reading, [r for _s, _e, r in found[:index]], published)
+            before = [(_sentence_of(sentence_starts, s), r) for s, _e, r in found[:index]]
+            _anaphor(reading, before, published)
         elif reading.needs_date:
             same = [(abs(s - start), r) for s, _e, r in found
                     if r is not reading and not r.needs_date and r.refers is None
@@ -51,10 +52,13 @@ def _clock(reading: Reading, same_sentence: list[tuple[int, Reading]], published
     reading.needs_date = False
 
 
-def _anaphor(reading: Reading, before: list[Reading], published: dt.date | None) -> None:
-    unit, shift, part = reading.refers
+def _anaphor(reading: Reading, before: list[tuple[int, Reading]], published: dt.date | None) -> None:
+    """Resolve from the readings ``before`` it (each with its sentence number)."""
+    unit, shift, part, demonstrative = reading.refers
+    if demonstrative and unit == "day" and _day_of_named_month(reading, before):
+        return
     need = _NEEDS[unit]
-    earlier = [r for r in before if r.type in ("DATE", "TIME") and need.match(r.value or "")]
+    earlier = [r for _n, r in before if r.type in ("DATE", "TIME") and need.match(r.value or "")]
     if earlier:
         base = earlier[-1].value
         reading.resolution += f"; from the last date named ({base})"
@@ -68,6 +72,29 @@ def _anaphor(reading: Reading, before: list[Reading], published: dt.date | None)
         return
     reading.value = _shifted(base, unit, shift) + (f"T{part}" if part else "")
     reading.refers = None
+
+
+_MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _day_of_named_month(reading: Reading, before: list[tuple[int, Reading]]) -> bool:
+    """"killed last October ... crossed out that same day": a day of the month last named.
+
+    "that day" points at the time just mentioned; when that is a month named
+    in a later sentence than any full date, the day is one of its days. A month
+    in the full date's own sentence is background ("closed on March 3, after
+    opening in June 1961. Later that day ...": March 3).
+    """
+    named = [(n, r) for n, r in before if r.type in ("DATE", "TIME") and _NEEDS["month"].match(r.value or "")]
+    if not named or not _MONTH_ONLY.match(named[-1][1].value):
+        return False
+    days = [n for n, r in named if _DAY.match(r.value)]
+    if days and days[-1] == named[-1][0]:
+        return False
+    base = named[-1][1].value
+    reading.value, reading.refers, reading.anchor = f"{base}-XX", None, base
+    reading.resolution += f"; a day of the month named just before ({base})"
+    return True
 
 
 def _shifted(base: str, unit: str, shift: int) -> str:

@@ -10,7 +10,7 @@ weeks before the shooting") name vague points no rule can place; they are left o
 from __future__ import annotations
 
 from sitrep.extract.timex.lexicon import normal_key, unit_of
-from sitrep.extract.timex.reading import Reading
+from sitrep.extract.timex.reading import Reading, Reference
 
 _LABELS = frozenset({"DATE", "TIME"})
 _AGE_WORDS = frozenset({"old", "age", "aged", "ages"})
@@ -48,5 +48,5 @@ def _reading(ent) -> Reading | None:
     singular = normal_key(head.lemma_)
     if singular in _REFERRING_UNITS and head.i > ent.start and ent.doc[head.i - 1].tag_ in _DETERMINERS:
         return Reading("DATE", "", f"spaCy DATE entity: the {singular} of the last date named",
-                       refers=(singular, 0, ""))
+                       refers=Reference(singular))
     return None

@@ -10,7 +10,7 @@ import re
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex.lexicon import lookup, words
-from sitrep.extract.timex.reading import Frame, Reading
+from sitrep.extract.timex.reading import Frame, Reading, Reference
 from sitrep.extract.timex.tense import FUTURE, PAST
 
 #: What a clause with no readable tense defaults to (news mostly reports the past).
@@ -278,7 +278,13 @@ def anaphor(frame: Frame) -> Reading | None:
     if part:
         unit = "day"
     kind = "TIME" if part else "DATE"
-    return Reading(kind, "", f"{unit} named earlier in the text, {shift:+d}", refers=(unit, shift, part or ""))
+    demonstrative = frame.g("rel") is None and _DEMONSTRATIVE.search(frame.text[frame.start:frame.end]) is not None
+    return Reading(kind, "", f"{unit} named earlier in the text, {shift:+d}",
+                   refers=Reference(unit, shift, part or "", demonstrative))
+
+
+#: "that day", "the same day", "that same day": the time just mentioned, whatever its precision.
+_DEMONSTRATIVE = re.compile(r"\b(?:that|same)\b", re.IGNORECASE)
 
 
 _NEXT_WORD = re.compile(r"^[ ,]+([\w.]+)")
@@ -304,9 +310,9 @@ def same_period(frame: Frame) -> Reading | None:
     """
     if frame.g("unit").lower() == "month":
         return Reading("DATE", "", "the month named earlier in the text, a year before",
-                       refers=("month", -12, ""))
+                       refers=Reference("month", -12))
     return Reading("DATE", "", "the period named earlier in the text, a year before",
-                   refers=("period", -1, ""))
+                   refers=Reference("period", -1))
 
 
 def century(frame: Frame) -> Reading | None:
@@ -415,6 +421,9 @@ def dayword(frame: Frame) -> Reading | None:
     """"today", "yesterday", "tomorrow" (with an optional part of day)."""
     offset = lookup("day_words", frame.g("dayword"))
     part = lookup("day_parts", frame.g("daypart"))
+    if part is None and _era_possessive(frame):
+        return Reading("DATE", "PRESENT_REF", "'today's' + a people or era noun: the present, not the day",
+                       frame.anchor)
     if frame.g("dayword").lower() == "tonight":
         part = part or "NI"
     if frame.published is None:
@@ -422,6 +431,20 @@ def dayword(frame: Frame) -> Reading | None:
     date = frame.published + dt.timedelta(days=offset)
     return _with_part(Reading("DATE", cal.day_value(date), f"deictic day, {offset:+d} from publication",
                               frame.anchor), part)
+
+
+_POSSESSED = re.compile(r"^['\u2019]s\s+([a-z]+(?:[ -][a-z]+)?)")
+
+
+def _era_possessive(frame: Frame) -> bool:
+    """"today's youth", "today's world": the present age, not the day of publication."""
+    if frame.g("dayword").lower() != "today":
+        return False
+    found = _POSSESSED.match(frame.after(30))
+    if found is None:
+        return False
+    nouns = words()["era_nouns"]
+    return found.group(1).split()[0] in nouns or found.group(1).replace("-", " ") in nouns
 
 
 def this_daypart(frame: Frame) -> Reading | None:

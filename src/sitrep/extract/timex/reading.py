@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 
 @dataclass(slots=True)
@@ -67,6 +67,20 @@ class Frame:
         return self.text[self.end:self.end + chars]
 
 
+class Reference(NamedTuple):
+    """What an anaphoric expression ("that day", "the next morning") waits for."""
+
+    #: The unit of the date it needs: day, week, month, year or period (any part of a year).
+    unit: str
+    #: Units to move from that date ("the next day" +1, "the same period last year" -1).
+    shift: int = 0
+    #: Part-of-day suffix for the value ("MO" for "the next morning").
+    part: str = ""
+    #: True for "that day", "that same day": the time last mentioned, however precise
+    #: ("killed last October; crossed out that same day" is a day of that October).
+    demonstrative: bool = False
+
+
 @dataclass(slots=True)
 class Reading:
     """A normalised value: TIMEX3 type and value, the rule that gave it, and its anchor."""
@@ -80,5 +94,5 @@ class Reading:
     span: tuple[int, int] | None = None
     #: True for clock times whose date was not written: the extractor dates them from context.
     needs_date: bool = False
-    #: For "that day", "the next morning": (unit, shift, part-of-day suffix) from the last date named.
-    refers: tuple[str, int, str] | None = None
+    #: For "that day", "the next morning": what to take from the last date named (see Reference).
+    refers: Reference | None = None
