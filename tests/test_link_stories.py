@@ -106,3 +106,20 @@ def test_link_stories_linkage_options_group_same_event(linkage, threshold):
     found = sorted(sorted(s.articles) for s in link_stories(
         _truce_docs(), settings=LinkSettings(linkage=linkage, threshold=threshold)))
     assert found == [["a", "b"], ["f"]]
+
+
+@pytest.mark.parametrize("day_b,bonus,joined", [
+    ("2016-10-19", None, True),      # two outlets' tolls of one town a day apart: one incident
+    ("2016-10-19", 0.0, False),      # their wording alone does not link them
+    ("2016-10-24", None, False),     # the town's toll of another week is another incident
+])
+def test_link_stories_tolls_of_one_town_and_day_link_across_outlets(day_b, bonus, joined):
+    ta = ("Warplanes struck a crowded bakery queue in Aleppo's Bustan district on Tuesday, killing 12 people, "
+          "Civil Defence medics said.")
+    tb = "Barrel bombs dropped on Aleppo neighbourhoods by Assad forces left 19 dead, the Observatory reported."
+    filler = [doc(f"x{i}", "Other", "2016-10-10", f"Officials in Geneva discussed grain prices and ports {i}.")
+              for i in range(3)]
+    settings = LinkSettings() if bonus is None else LinkSettings(incident_bonus=bonus)
+    index = StoryIndex(settings)
+    index.add(filler + [doc("a", "Outlet A", "2016-10-18", ta), doc("b", "Outlet B", day_b, tb)])
+    assert (index.story_of["a"] == index.story_of["b"]) is joined

@@ -36,11 +36,15 @@ class Features:
     years: list[str] = field(default_factory=list)
     #: Name and number term frequencies (what tells two events of one kind apart).
     names: dict[str, int] = field(default_factory=dict)
+    #: Towns and cities its lead names, when the lead also gives a casualty toll (the
+    #: incident it reports: see :func:`incident_towns`); empty for other articles.
+    incident_towns: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "source": self.source, "published": self.published,
                 "counts": self.counts, "places": self.places, "actors": self.actors,
-                "events": self.events, "years": self.years, "names": self.names}
+                "events": self.events, "years": self.years, "names": self.names,
+                "incident_towns": self.incident_towns}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Features":
@@ -68,7 +72,23 @@ def features(result: DocumentResult, *, source: str | None = None,
     return Features(id=a.id, source=source or a.source or "unknown",
                     published=(published or a.published or None) and str(published or a.published)[:10],
                     counts=similarity.term_counts(a.text, a.title), places=places, actors=actors,
-                    events=events, years=years, names=similarity.name_counts(a.text))
+                    events=events, years=years, names=similarity.name_counts(a.text),
+                    incident_towns=incident_towns(result))
+
+
+def incident_towns(result: DocumentResult) -> list[str]:
+    """Town and city keys named in the lead of an article whose lead gives a casualty toll.
+
+    Outlets tell one attack in their own words (their texts share little more
+    than the town, the day and the kind of attack), so two such reports of one
+    town within a day or so are linked more readily (``LinkSettings.incident_bonus``).
+    """
+    from sitrep.link import slots
+
+    text = result.article.text
+    if not slots.casualties_in(text[:slots.lead_end(text)]):
+        return []
+    return slots.lead_places(result, slots.lead_end(text, slots.PLACE_SENTENCES))
 
 
 def to_date(value: str | None) -> dt.date | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from importlib import resources
 
 import yaml
@@ -124,13 +125,19 @@ def casualties_in(text: str, offset: int = 0) -> list[tuple[str, int, str | None
     text = _DASH.sub(lambda m: " " * len(m.group()), text)  # "16 civilians - including 3 - were"
     found = []
     for slot, pats in p["patterns"].items():
-        for pat in pats:
+        for pat, how in zip(pats, ("after", "before")):
             for m in pat.finditer(text):
                 n = _parse_number(m.group("num"))
                 if n is None:
                     continue
                 mod = p["mod_of"].get((m.group("mod") or "").lower())
-                found.append((slot, n, mod, offset + m.start(), offset + m.end()))
+                found.append((slot, n, mod, offset + m.start(), offset + m.end(), m.start("num"), how))
+    # "killed 9 civilians injured": a number the words after it make a count of
+    # another slot is not the object of the verb before it.
+    bound = {(f[0], f[5]) for f in found if f[6] == "after"}
+    found = [f for f in found if f[6] == "after" or not any(
+        slot != f[0] and num == f[5] for slot, num in bound)]
+    found = [f[:5] for f in found]
     found.sort(key=lambda f: (f[3], f[0]))
     kept, last = [], {}
     for f in found:  # one count per slot per place in the text
@@ -200,6 +207,9 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
     lead = lead_end(text)
     lead_keys = lead_places(result, lead_end(text, PLACE_SENTENCES))
     lead_text = text[:lead_end(text, PLACE_SENTENCES)].lower()
+    kinds = attack_kinds(f"{result.article.title or ''}. {text[:lead]}")
+    days = weekdays(text[:lead])
+    written = written_date(text[:lead])
     for e in result.events:
         if e.status in ("negated", "hypothetical") or e.evidence.start >= lead:
             continue
@@ -218,7 +228,8 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
                                        hedged=bool(e.attributes.get(f"{slot}_mod") or mod),
                                        victims=victims(_phrase(text, s, t)), place=_place_detail(e),
                                        lead_places=lead_keys, lead_text=lead_text,
-                                       event_day=_event_day(e)))
+                                       event_day=_event_day(e), kinds=kinds,
+                                       weekdays=days, written_day=written))
     taken = [(c.slot, c.evidence.start, c.evidence.end) for c in claims]
     for slot, n, mod, s, t in casualties_in(text[:lead]):
         if any(sl == slot and s < b and a < t for sl, a, b in taken):
@@ -233,8 +244,62 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
         shown, lo, hi = mk.count_value(slot, n, mod)
         claims.append(mk.claim(slot, "casualties", shown, s, t, "casualty pattern in the lead", lo, hi,
                                n=n, hedged=bool(mod), victims=who, place=_place_detail(e),
-                               lead_places=lead_keys, lead_text=lead_text, event_day=_event_day(e)))
+                               lead_places=lead_keys, lead_text=lead_text, event_day=_event_day(e),
+                               kinds=kinds, weekdays=days, written_day=written))
+    for c in claims:
+        c.detail["total"] = _over_several_places(text, c.evidence.start)
     return _own_readings(_prefer_hedged(claims), text)
+
+
+_SEVERAL = re.compile(r"\b(?:in|on)\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]+\s+(?:and|&)\s+[A-Z][\w-]+")
+
+
+def _over_several_places(text: str, start: int) -> bool:
+    """Whether the sentence of a toll spreads it over two named places ("killed in
+    terrorist attacks in Aleppo and Sweida"): a day's total of several attacks,
+    not one incident's toll."""
+    end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
+    return bool(_SEVERAL.search(text[start:start + (end.start() if end else 200)]))
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_patterns() -> dict[str, re.Pattern]:
+    return {kind: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
+            for kind, words in (rules().get("attack_kinds") or {}).items()}
+
+
+def attack_kinds(text: str) -> list[str]:
+    """The kinds of attack (``attack_kinds`` in story_slots.yaml) a lead names."""
+    return sorted(kind for kind, pat in _kind_patterns().items() if pat.search(text))
+
+
+def weekdays(text: str) -> list[str]:
+    """The days of the week a lead names ("killed on Friday")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return sorted(words & set(rules().get("weekdays") or ()))
+
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WRITTEN = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?)"
+                      rf"\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def written_date(text: str) -> str | None:
+    """The first full date a lead writes out ("Friday 28 Oct 2016", "October 7, 2016"),
+    ISO; usually the report's own dateline, which can disagree with the date it was filed under."""
+    import datetime as dt
+
+    for m in _WRITTEN.finditer(text):
+        day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
+        try:
+            return dt.date(int(m.group("y")), _MONTHS[month], int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _own_readings(claims: list[Claim], text: str) -> list[Claim]:
@@ -284,7 +349,30 @@ def lead_places(result: DocumentResult, lead: int) -> list[str]:
         elif len(p.text.split()) > longest:
             continue
         keys |= {f"name:{n.lower()}" for n in (p.text, p.name) if n}
+        keys |= {f"sk:{k}" for k in (name_skeleton(n) for n in (p.text, p.name) if n) if len(k) >= 2}
     return sorted(keys)
+
+
+def name_skeleton(name: str) -> str:
+    """A spelling-blind key of a place name, so that one town written in two
+    transliterations meets itself ("Raqa"/"Raqqa", "Deir az-Zour"/"Deir ezzor",
+    "Hasakeh"/"al-Hasaka"): accents folded, a possessive country before it and a
+    word like "province" after it dropped, a leading Arabic article dropped, then
+    only consonants kept, doubled letters once, and no final "h"."""
+    r = rules().get("place_skeleton") or {}
+    t = unicodedata.normalize("NFKD", name.lower())
+    t = "".join(ch for ch in t if not unicodedata.combining(ch)).replace("’", "'")
+    words = re.findall(r"[a-z']+", t)
+    if len(words) > 1 and words[0].rstrip("s").rstrip("'") in set(r.get("possessors") or ()):
+        words = words[1:]
+    while len(words) > 1 and words[-1] in set(r.get("suffix_words") or ()):
+        words = words[:-1]
+    text = " ".join(words)
+    text = re.sub(rf"^(?:{'|'.join(map(re.escape, r.get('articles') or ['al']))})[\s'-]+", "", text)
+    letters = re.sub(r"[^a-z]", "", text)
+    skeleton = re.sub(r"[aeiouy]", "", letters)
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 2 else skeleton
 
 
 def _event_day(e: Event | None) -> str | None:
