@@ -324,6 +324,28 @@ def test_actors_petrarch_dictionary_adapter(tmp_path, text, day, expected):
     assert _pair(mine.resolve_text(text, on=day)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("the Twin Kingdoms", ("ELB", None, (("RUR", None), ("DUC", "GOV")))),
+    ("the Twin Kingdoms army", ("ELB", "MIL", (("RUR", "MIL"), ("DUC", "GOV")))),
+    ("Elbonia", ("ELB", None, ())),
+])
+def test_actors_petrarch_multi_code_name_names_joint_actors(tmp_path, text, expected):
+    path = tmp_path / "joint.actors.txt"
+    path.write_text("TWIN_KINGDOMS [ELB/RUR/DUCGOV]\nELBONIA [ELB]\n", encoding="utf-8")
+    found = ActorResolver(extra_dictionaries=[path]).resolve_text(text)
+    assert (found.code, found.sector, found.joint) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the Elbonian Union (EU)", ("ELB", "GOV")),
+    ("the EU", ("EUR", None)),
+])
+def test_actors_name_before_its_bracketed_short_form_decides(tmp_path, text, expected):
+    path = tmp_path / "unions.actors.txt"
+    path.write_text("ELBONIAN_UNION [ELBGOV]\n", encoding="utf-8")
+    assert _pair(ActorResolver(extra_dictionaries=[path]).resolve_text(text)) == expected
+
+
 @pytest.mark.parametrize("code,expected", [
     ("ARNGOV", ("ARN", "GOV")),
     ("IGOCOPITP", ("IGO", "COP")),

@@ -136,6 +136,82 @@ def test_events_named_apposition_inside_a_list_is_an_actor(text):
     assert _codes(_one(text, "SUPPORT").actor) == {"CHL", "PER", "BOL"}
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("Kenya and Uganda agree that the border dispute should go to arbitration.", {"KEN", "UGA"}),
+    ("Kenyan and Ugandan officials agreed that the dam should be closed.", {"KEN", "UGA"}),
+])
+def test_events_parties_agreeing_together_is_an_agreement(text, codes):
+    event = _one(text, "AGREE")
+    assert _codes(event.actor) == codes
+    assert event.recipient == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya agrees that the border dispute should go to arbitration.",
+    "Kenya and Uganda agree with Tanzania that the border should stay open.",
+])
+def test_events_one_sides_opinion_is_no_agreement(text):
+    assert not [e for e in _events(text) if e.event == "AGREE"]
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Kenya's new foreign minister Kamau condemned the attack on Monday.",
+     "Kenya's new foreign minister Kamau", "KEN", "GOV"),
+    ("Uganda's tired and angry minister Okello Mwesigwa condemned the attack.",
+     "Uganda's tired and angry minister Okello Mwesigwa", "UGA", "GOV"),
+])
+def test_events_title_and_name_are_one_actor(text, phrase, code, sector):
+    actor = _one(text, "ACCUSE").actor
+    assert [(a.text, a.code, a.sector) for a in actor] == [(phrase, code, sector)]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Kenya and the European Union (EU) condemned the raid on Monday.",
+     "the European Union (EU)"),
+])
+def test_events_bracketed_short_form_stays_with_its_name(text, phrase):
+    assert phrase in [a.text for a in _one(text, "ACCUSE").actor]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The Kenyan cabinet rejected and denounced the Ugandan army's decision.", "UGA"),
+])
+def test_events_conjoined_verbs_share_the_object(text, recipient):
+    assert _codes(_one(text, "REJECT").recipient) == {recipient}
+    assert _codes(_one(text, "ACCUSE").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Kenya has sent 40 trucks and a team of engineers to Uganda after the floods.", "UGA"),
+    ("Norway yearly provides 5 million euros in food aid to Somalia.", "SOM"),
+])
+def test_events_given_things_recipient_hung_deep_in_the_object(text, recipient):
+    assert _codes(_one(text, "AID").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Rebels released 12 Kenyan soldiers on Monday.", ("KEN", "MIL")),
+    ("The Somali navy freed a Kenyan fishing boat after two days.", ("KEN", None)),
+])
+def test_events_released_people_and_craft_are_the_recipient(text, recipient):
+    event = _one(text, "RETREAT")
+    assert event.mode == "release"
+    assert [(r.code, r.sector) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("The Twin Kingdoms condemned Elbonia on Monday.", {"TWK", "RUR"}, {"ELB"}),
+])
+def test_events_multi_code_name_is_one_participant_per_code(tmp_path, text, actors, recipients):
+    path = tmp_path / "joint.actors.txt"
+    path.write_text("TWIN_KINGDOMS [TWK/RUR]\nELBONIA [ELB]\n", encoding="utf-8")
+    settings = EVENTS_ONLY.with_(actor_dictionaries=(path,))
+    event = next(e for e in sitrep.analyze(text, settings=settings).events if e.event == "ACCUSE")
+    assert _codes(event.actor) == actors and len(event.actor) == 2
+    assert {a.text for a in event.actor} == {"The Twin Kingdoms"}
+    assert _codes(event.recipient) == recipients
+
+
 def _parsed(words, heads, deps, pos):
     """A hand-built parse (the small model's misparses of unknown names, made exact)."""
     import spacy

@@ -26,6 +26,7 @@ add CSV/YAML/PETRARCH dictionaries (``Settings.actor_dictionaries``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,9 @@ from sitrep.model import Entity
 #: Words skipped when deciding whether a conjunct is a bare country adjective.
 DETERMINERS = frozenset({"the", "a", "an", "both", "either", "neither"})
 
+#: A name followed by its short form in brackets: "the European Union (EU)".
+_SHORT_FORM = re.compile(r"^(?P<name>.*\w)\s*\((?P<short>[^()]{1,12})\)\s*$")
+
 #: Resolution results kept per resolver (mentions repeat a lot within and across articles).
 CACHE_SIZE = 50_000
 
@@ -54,12 +58,15 @@ class ActorCode:
     EUR, NGO, MNC, ...). ``sector``: PLOVER sector (GOV, MIL, REB, ...).
     ``name``: canonical name of the country or organisation. ``resolution``:
     how it was found, e.g. ``"dictionary: demonym 'russian' + noun 'forces'"``.
+    ``joint``: further actors, as (code, sector), that the phrase names at the same
+    time (a dictionary name standing for several parties).
     """
 
     code: str | None
     sector: str | None
     name: str | None
     resolution: str
+    joint: tuple[tuple[str | None, str | None], ...] = ()
 
 
 @dataclass(slots=True)
@@ -132,6 +139,11 @@ class ActorResolver:
     # -- resolution ---------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None,
                           on: dt.date | None) -> ActorCode | None:
+        gloss = _SHORT_FORM.match(text)
+        if gloss is not None:  # "the European Union (EU)": the name spelt out speaks
+            found = self._resolve(gloss["name"], context, on)
+            if found is not None:
+                return found
         tokens, upper = normalise_cased(text)
         return self._resolve_tokens(tokens, upper, context, on)
 
@@ -150,7 +162,7 @@ class ActorResolver:
         if parts.code is None and parts.sector is None:
             return None
         parts.name = _actor_name(parts, self.lexicon.country_names)
-        return ActorCode(parts.code, parts.sector, parts.name, _explain(parts))
+        return ActorCode(parts.code, parts.sector, parts.name, _explain(parts), _joint(parts))
 
     def _matches(self, tokens: list[str], upper: list[bool], on: dt.date | None,
                  person: bool) -> list[Match]:
@@ -202,6 +214,15 @@ class ActorResolver:
         locating = [c for c in complements if c.opener in self.grammar["locating"]]
         _choose_country(parts, own, locating, context)
         return parts
+
+
+def _joint(parts: _Parts) -> tuple[tuple[str | None, str | None], ...]:
+    """The other actors named with the chosen code's entry ("[ELR/GAL]"); a joint code
+    without a sector of its own takes the phrase's ("the Lorien army": both armies)."""
+    chosen = next((m for m in parts.used if m.entry.joint and m.entry.code == parts.code), None)
+    if chosen is None:
+        return ()
+    return tuple((code, sector or parts.sector) for code, sector in chosen.entry.joint)
 
 
 def _titles_and_names(matches: list[Match], tokens: list[str]) -> list[Match]:
@@ -341,7 +362,7 @@ def _share_head(result: ActorCode, head: ActorCode | None, tokens: list[str],
     if entry is None or entry.kind != "demonym":
         return result
     return ActorCode(result.code, head.sector, result.name,
-                     f"{result.resolution} + head shared with the last conjunct")
+                     f"{result.resolution} + head shared with the last conjunct", result.joint)
 
 
 def default_resolver(extra_dictionaries: tuple[Path, ...] = ()) -> ActorResolver:

@@ -48,6 +48,7 @@ class DatedCode:
     sector: str | None
     start: dt.date | None = None
     end: dt.date | None = None
+    joint: tuple[tuple[str | None, str | None], ...] = ()  # see LexEntry.joint
 
     def covers(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -62,6 +63,9 @@ class LexEntry:
     "president" or "members" whose sector yields to the organisation it belongs
     to ("president of the parliament" is a legislator). ``dated`` holds codes
     restricted to periods, tried before ``code`` when a date is known.
+    ``joint`` lists further actors, as (code, sector), that the same name stands
+    for at once: a name covering several parties (PETRARCH's ``[ELR/GAL]``) is one
+    participant per code.
     """
 
     kind: str
@@ -72,6 +76,7 @@ class LexEntry:
     alt_codes: tuple[str, ...] = ()
     defers: bool = False
     dated: tuple[DatedCode, ...] = field(default=())
+    joint: tuple[tuple[str | None, str | None], ...] = ()
 
     def on(self, day: dt.date | None) -> "LexEntry":
         """This entry with the code valid on ``day`` (unchanged when no dated code applies)."""
@@ -79,7 +84,7 @@ class LexEntry:
             return self
         for dated in self.dated:
             if dated.covers(day):
-                return replace(self, code=dated.code, sector=dated.sector)
+                return replace(self, code=dated.code, sector=dated.sector, joint=dated.joint)
         return self
 
 

@@ -69,18 +69,28 @@ def _date(text: str) -> dt.date:
 
 
 def parse_code(inside: str) -> DatedCode:
-    """One bracket's contents: a code and an optional date restriction."""
+    """One bracket's contents: a code and an optional date restriction. Several codes
+    joined by "/" ("[ELR/GAL]") name several actors at once: the first is the code, the
+    others its ``joint`` actors."""
     parts = inside.split(None, 1)
     country, sector = split_cameo(parts[0]) if parts else (None, None)
+    joint = _joint_codes(parts[0]) if parts else ()
     limit = parts[1].replace(" ", "") if len(parts) > 1 else ""
     if limit.startswith("<"):
-        return DatedCode(country, sector, end=_date(limit[1:]) - dt.timedelta(days=1))
+        return DatedCode(country, sector, end=_date(limit[1:]) - dt.timedelta(days=1),
+                         joint=joint)
     if limit.startswith(">"):
-        return DatedCode(country, sector, start=_date(limit[1:]))
+        return DatedCode(country, sector, start=_date(limit[1:]), joint=joint)
     match = _RANGE.match(limit)
     if match:
-        return DatedCode(country, sector, _date(match.group(1)), _date(match.group(2)))
-    return DatedCode(country, sector)
+        return DatedCode(country, sector, _date(match.group(1)), _date(match.group(2)), joint)
+    return DatedCode(country, sector, joint=joint)
+
+
+def _joint_codes(raw: str) -> tuple[tuple[str | None, str | None], ...]:
+    """(country, sector) of every code after the first in ``FRO/BIL/SAM``."""
+    found = (split_cameo(code) for code in raw.split("/")[1:] if code.strip())
+    return tuple(dict.fromkeys(c for c in found if c != (None, None)))
 
 
 def _entry(codes: list[DatedCode], name: str, source: str) -> LexEntry:
@@ -101,7 +111,7 @@ def _entry(codes: list[DatedCode], name: str, source: str) -> LexEntry:
     else:
         kind = "org"
     return LexEntry(kind=kind, code=default.code, sector=default.sector, name=name,
-                    source=source, dated=dated)
+                    source=source, dated=dated, joint=default.joint)
 
 
 def _is_stem(raw: str) -> bool:

@@ -78,7 +78,8 @@ def _participants(doc, trig: Trigger, lex, resolve) -> tuple[list[Entity], list[
                                     lex.recipient_preps.get(trig.event, frozenset()))
     recipients = to_entities(recipient_arguments(trig, lex.classes["proposal"], _event_nouns(lex),
                                                  things, _actor_test(doc, resolve, lex), extra,
-                                                 lex.classes.get("instruments", frozenset())),
+                                                 lex.classes.get("instruments", frozenset()),
+                                                 patient=lex.patient_object(trig.event, trig.mode)),
                              doc, resolve)
     actor_keys = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_keys]
@@ -156,7 +157,7 @@ def _actor_test(doc, resolve, lex):
         if quantified(tok) is not tok:  # "a bunch of Orcs": the counted group decides
             return is_actor(quantified(tok))
         start, _ = np_bounds(tok)  # the head and its modifiers, not "of/between X" after it
-        ent = resolve(doc[start:tok.i + 1], None)
+        ent = resolve(doc[start:tok.i + 1], None)[0]
         return ent.code is not None or ent.sector is not None
     return is_actor
 
@@ -192,7 +193,7 @@ def _reporter(ctx, verb, lex, resolve, cache: dict) -> Entity | None:
         ent = None
         if head is not None:
             start, end = np_bounds(head)
-            ent = resolve(ctx.doc[start:end], None)
+            ent = resolve(ctx.doc[start:end], None)[0]
             ent.resolution = f"{how}; {ent.resolution}"
         cache[sent.start] = ent
     ent = cache[sent.start]
@@ -223,21 +224,28 @@ def _confidence(actors, recipients) -> float:
 # -- actor resolution -----------------------------------------------------------------------
 
 def _resolver_for(ctx):
-    """A ``resolve(span, name_text) -> Entity`` function over the actor resolver."""
+    """A ``resolve(span, name_text) -> list[Entity]`` function over the actor resolver: the
+    span's entity, then one more per joint actor its name stands for (a dictionary name
+    covering several parties)."""
     resolver = _actor_resolver(tuple(ctx.settings.actor_dictionaries))
     on = ctx.published
 
-    def resolve(span, name_text: str | None) -> Entity:
+    def resolve(span, name_text: str | None) -> list[Entity]:
         label = span.root.ent_type_ or None
         if resolver is None:
-            return Entity(text=span.text, start=span.start_char, end=span.end_char,
-                          label=label, resolution="actor resolver unavailable")
+            return [Entity(text=span.text, start=span.start_char, end=span.end_char,
+                           label=label, resolution="actor resolver unavailable")]
         from sitrep.extract.actors import to_entity
         code = resolver.resolve_text(name_text or span.text, on=on)
         ent = to_entity(span, code, label=label)
         if ent.name is None:
             ent.name = name_text
-        return ent
+        names = resolver.lexicon.country_names
+        joint = [Entity(text=ent.text, start=ent.start, end=ent.end, label=label,
+                        name=names.get(c), code=c, sector=sector,
+                        resolution=f"joint actor {i} of {ent.resolution}")
+                 for i, (c, sector) in enumerate(code.joint if code else (), start=2)]
+        return [ent, *joint]
 
     return resolve
 
@@ -261,9 +269,9 @@ def _code_speakers(ctx, resolve) -> None:
         span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         if span is None:
             continue
-        ent = resolve(span, None)
+        ent = resolve(span, None)[0]
         if ent.code is None and speaker.name:
-            ent = resolve(span, speaker.name)
+            ent = resolve(span, speaker.name)[0]
         if ent.code is not None or ent.sector is not None:
             speaker.code, speaker.sector = ent.code, ent.sector
             speaker.name = speaker.name or ent.name

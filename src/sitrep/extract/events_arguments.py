@@ -12,7 +12,8 @@ Rules, each named in the entity's ``resolution``:
 * a pronoun subject inside reported speech is the speaker ("X said it would ...");
 * compounds split into conjuncts (:mod:`sitrep.extract.events_conjuncts`: "Russian and
   Syrian air forces" -> two actors; "some of the groups, including A and B" -> A and B);
-* recipient = the object, the "on/against/with/to" object, the passive subject, or
+* recipient = the object (shared with the next conjoined verb when the verb has none:
+  "rejected and condemned X"), the "on/against/with/to" object, the passive subject, or
   for a rejected/backed proposal the proposal's owner ("Russia's proposed ceasefire");
   for giving events (AID, SUPPORT, ...) an object that names no actor is the thing given,
   and the recipient is its "to/for" object ("donated ventilators to Ethiopia"); an
@@ -214,8 +215,11 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                         things: frozenset[str] = frozenset(),
                         is_actor=lambda tok: True,
                         extra_preps: frozenset[str] = frozenset(),
-                        instruments: frozenset[str] = frozenset()) -> list[Argument]:
-    """The recipient spans of a trigger, by the rules in the module docstring."""
+                        instruments: frozenset[str] = frozenset(), *,
+                        patient: bool = False) -> list[Argument]:
+    """The recipient spans of a trigger, by the rules in the module docstring; with
+    ``patient`` a direct object that names an actor is the recipient even when it would
+    otherwise be a thing given or withdrawn ("freed 280 child soldiers")."""
     verb = trig.token
     heads: list[tuple[object, str]] = [(t, "addressee of the request") for t in trig.recipient_tokens]
     if trig.roles == "speaker_subject":
@@ -233,7 +237,7 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                          for c in verb.head.children if c.dep_ == "nsubj")
     if trig.inner is None or trig.recipient_tokens == []:
         heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor,
-                                        instruments))
+                                        instruments, patient))
     heads = [(h, why) for h, why in heads if h is not None and not _not_an_actor(h)]
     if trig.inner is not None and trig.inner.pos_ in ("VERB", "AUX") and not heads:
         # "agreed to lift the ban on X": the wrapped event's recipient
@@ -293,9 +297,10 @@ def _place_objects(verb, trig: Trigger, preps: frozenset[str]) -> list[tuple[obj
 
 def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                        proposal_words: frozenset[str], things: frozenset[str], is_actor,
-                       instruments: frozenset[str] = frozenset()):
+                       instruments: frozenset[str] = frozenset(), patient: bool = False):
     """Objects and prepositional objects; an event noun passes on its own "on X" object."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"] + _sense_prep_objects(verb, trig)
+    objs = ([c for c in verb.children if c.dep_ == "dobj"] or _raised_objects(verb)) \
+        + _sense_prep_objects(verb, trig)
     if trig.noun is not None:
         objs = [trig.noun]
     out = []
@@ -305,6 +310,8 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
             by = [(p, f"agent of '{obj.text}'") for p in _prep_objects(obj, only=frozenset({"by"}))]
             out.extend(by or ((p, f"object of '{obj.text}'")
                               for p in _prep_objects(obj, deep=True, extra=frozenset({"of"}))))
+        elif patient and obj.dep_ == "dobj" and is_actor(obj):
+            out.append((obj, "direct object (the one it was done to)"))
         elif (trig.event in GIVING_EVENTS and (lemma(quantified(obj)) in things
                                                or not is_actor(obj))) or (
                 lemma(obj) in instruments):
@@ -326,6 +333,18 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                    if c.dep_ in ("advcl", "xcomp") and lemma(c) in BENEFIT_VERBS
                    for o in c.children if o.dep_ == "dobj")
     return out
+
+
+def _raised_objects(verb) -> list:
+    """"rejected and condemned the decision": a verb followed at once by a conjoined verb
+    (only "and", commas or adverbs between) shares that verb's direct object."""
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                and c.i > verb.i), None)
+    if nxt is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+        return []
+    if not all(t.dep_ in ("cc", "punct", "advmod") for t in verb.doc[verb.i + 1:nxt.i]):
+        return []
+    return [c for c in nxt.children if c.dep_ == "dobj"]
 
 
 def _authors(obj, verb) -> list:
@@ -352,15 +371,20 @@ def _sense_prep_objects(verb, trig: Trigger) -> list:
 
 def _nested_objects(tok, depth: int = 3) -> list:
     """Recipient-like prepositional objects of ``tok``, looking through "of" phrases
-    ("welcomed the resumption of ties between X and Y")."""
+    ("welcomed the resumption of ties between X and Y"), other prepositional phrases and
+    conjuncts of the thing given, where the parser often hangs "to X" ("sent vehicles and
+    a team of paratroopers to Lebanon", "10 million euros in aid to the refugees")."""
     found = _prep_objects(tok, deep=True, extra=frozenset({"between"}))
     if found or depth == 0:
         return found
     for prep in tok.children:
-        if prep.dep_ == "prep" and lemma(prep) == "of":
+        if prep.dep_ == "prep" and lemma(prep) not in RECIPIENT_PREPS | {"for", "between"}:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_nested_objects(pobj, depth - 1))
+    for conj in tok.conjuncts if not found else ():
+        found.extend(_prep_objects(conj, extra=frozenset({"between"}))
+                     or _nested_objects(conj, depth - 1))
     return found
 
 
@@ -423,14 +447,18 @@ def _own_owner(noun):
 
 
 def to_entities(args: list[Argument], doc, resolve) -> list[Entity]:
-    """Entities for argument spans, each resolved to a code by ``resolve(span, name_text)``."""
+    """Entities for argument spans, each resolved to a code by ``resolve(span, name_text)``,
+    which returns an entity or a list of them (a name standing for several actors)."""
     out: list[Entity] = []
     for arg in args:
         span = doc[arg.start:arg.end]
         if not span.text.strip():
             continue
-        ent = resolve(span, arg.name_text)
-        ent.resolution = f"{arg.why}; {ent.resolution}" if ent.resolution else arg.why
-        if not any(e.start == ent.start and e.end == ent.end for e in out):
+        found = resolve(span, arg.name_text)
+        found = found if isinstance(found, list) else [found]
+        if any(e.start == found[0].start and e.end == found[0].end for e in out):
+            continue
+        for ent in found:
+            ent.resolution = f"{arg.why}; {ent.resolution}" if ent.resolution else arg.why
             out.append(ent)
     return out

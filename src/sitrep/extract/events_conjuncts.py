@@ -11,6 +11,7 @@ parser coordinates names in several shapes, and each has its rule here:
   argument per country, each resolved as "the ambassadors of <country>";
 * modifiers shared by conjuncts: "Danish media and government" resolves "government" as
   "Danish government"; "lawmakers and officials in Kenya" resolves both "in Kenya";
+* a title and the one name after it stay one person: "Kenya's new minister John Kamau";
 * names the parser hangs as appositions or modifiers: "Mordor, the Shire and Bree",
   "Fornost and the awful Gondor" (parsed as a modifier of "Gondor");
 * quantities and lists: "some of the groups, including A and B" -> A and B; "dozens of
@@ -62,12 +63,19 @@ def np_bounds(head) -> tuple[int, int]:
         start += 1
     while end > head.i and (doc[end].dep_ in ("punct", "cc", "case") or doc[end].is_space):
         end -= 1
+    if end + 1 < len(doc) and doc[end + 1].text == ")" and _opens(doc[start:end + 1]):
+        end += 1  # "the European Union (EU)": the short form's closing bracket
     return start, end + 1
 
 
+def _opens(span) -> bool:
+    """Whether ``span`` leaves a bracket open."""
+    return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
+
+
 def _cut(tok) -> bool:
-    if tok.dep_ == "punct":
-        return tok.tag_ != "HYPH"  # keep "al-Sham", "Al-Nusra" whole
+    if tok.dep_ == "punct":  # keep "al-Sham", "Al-Nusra" and "Union (EU" whole
+        return tok.tag_ not in ("HYPH", "-LRB-")
     if tok.dep_ in ("conj", "cc") and tok.head.dep_ == "amod":
         return False  # "the awful and evil minister": coordinated adjectives stay in the phrase
     if tok.dep_ in ("relcl", "acl", "appos", "advcl", "conj", "cc", "ccomp"):
@@ -98,6 +106,19 @@ def _expand_head(head) -> list:
     return [head, *_listed_appositions(head), *head.conjuncts]
 
 
+def _title_name(head):
+    """The name right after a singular title noun ("minister Calimehtar", parsed as an
+    apposition), when it is the only name there: title and name are one person. Plural
+    heads with names ("old foes Gondor and Osgiliath") list several sides instead."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    named = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    if len(named) != 1 or named[0].conjuncts:
+        return None
+    between = head.doc[head.i + 1:named[0].i]  # "minister John Kamau": the first names
+    return named[0] if all(t.pos_ == "PROPN" for t in between) else None
+
+
 def _listed_appositions(head) -> list:
     """Names the parser made appositions of a name inside a list: "Mordor, the Shire,
     Fornost and Bree" (Shire + its conjuncts) or "Mordor, the Shire, and Bree" (Shire before
@@ -117,6 +138,9 @@ def _listed_appositions(head) -> list:
 
 def split_arguments(head, why: str) -> list[Argument]:
     """One argument per participant named by ``head`` (see the module docstring)."""
+    name = _title_name(head)
+    if name is not None:  # "Kenya's new minister John Kamau": one person, title and all
+        return [Argument(np_bounds(head)[0], np_bounds(name)[1], f"{why}; title and name")]
     expanded = _expand_head(head)
     if len(expanded) == 1 and expanded[0] is not head and _counted(head):
         return [Argument(*np_bounds(head), f"{why}; counted group")]

@@ -38,6 +38,7 @@ class Sense:
     clause_not: str | None = None  # "ccomp" or "all"
     needs_object: bool = False
     reciprocal: bool = False
+    joint_subject: bool = False  # only when the subject names two or more parties
     passive: bool | None = None
     reported: bool = False
     no_agent: bool = False
@@ -65,6 +66,11 @@ class Lexicon:
     trigger_keys: frozenset[str] = frozenset()
     status: dict[str, Any] = field(default_factory=dict)
     attributes: dict[str, Any] = field(default_factory=dict)
+    #: "EVENT/mode" or "EVENT" keys whose actor-naming direct object is the recipient
+    patient_objects: frozenset[str] = frozenset()
+
+    def patient_object(self, event: str, mode: str | None) -> bool:
+        return f"{event}/{mode}" in self.patient_objects or event in self.patient_objects
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -135,6 +141,7 @@ def _sense(raw: dict[str, Any], rule: str, classes: dict[str, frozenset[str]]) -
         prep=_words(raw.get("prep"), classes), prep_not=_words(raw.get("prep_not"), classes),
         clause_not={True: "ccomp", "all": "all"}.get(raw.get("clause_not")),
         needs_object=bool(raw.get("needs_object")), reciprocal=bool(raw.get("reciprocal")),
+        joint_subject=bool(raw.get("joint_subject")),
         passive=raw.get("passive"), reported=bool(raw.get("reported")),
         no_agent=bool(raw.get("no_agent")), no_actor=bool(raw.get("no_actor")),
         roles=raw.get("roles"), mode_from_object=by_object)
@@ -171,6 +178,7 @@ def load() -> Lexicon:
                    frames=frames, classes=classes,
                    recipient_preps={k: frozenset(v) for k, v in
                                     (raw.get("recipient_preps") or {}).items()},
+                   patient_objects=frozenset(raw.get("patient_objects") or ()),
                    reciprocal_events={e: frozenset((spec or {}).get("except_modes") or ())
                                       for e, spec in (raw.get("reciprocal_events") or {}).items()}, status=_status(), attributes=_attributes(),
                    trigger_keys=frozenset(verbs) | {v for v, _ in phrasal} | frozenset(light)

@@ -135,6 +135,8 @@ def _holds(sense: Sense, verb, lex: Lexicon) -> bool:
             return False
         if sense.subject_not is not None and subjects & sense.subject_not:
             return False
+    if sense.joint_subject and not any(_names_parties(s) for s in _subjects(verb)):
+        return False
     if sense.passive is not None and is_passive(verb) != sense.passive:
         return False
     if sense.no_agent and any(c.dep_ == "agent" for c in verb.children):
@@ -142,6 +144,16 @@ def _holds(sense: Sense, verb, lex: Lexicon) -> bool:
     if sense.reported and not is_reported(verb, lex.status["reporting_verbs"]):
         return False
     return True
+
+
+def _names_parties(subject) -> bool:
+    """Whether a subject names two or more parties: "Kenya and Uganda", or sides sharing
+    a head noun ("Kenyan and Ugandan officials")."""
+    if subject.conjuncts:
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < subject.i and c.conjuncts
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+               for c in subject.children)
 
 
 def _subjects(verb) -> list:
