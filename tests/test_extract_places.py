@@ -313,3 +313,97 @@ def test_extract_places_small_town_after_home_or_locative(text, surface, fires):
 ])
 def test_extract_places_capitalised_us_is_no_stop_word(text, surface, fires):
     assert bool(_named(_places(text), surface)) is fires
+
+
+# ---------------------------------------------------------------- whole names, lists, cues
+
+@pytest.mark.parametrize("text, surface, name, country", [
+    ("North Korea's state media reported a new outbreak among poultry farms.",
+     "North Korea", "North Korea", "KP"),
+    ("Floods hit Rio Grande do Sul after days of rain in Brazil.",
+     "Rio Grande do Sul", "Rio Grande do Sul", "BR"),
+    ("Aid poured into South Asia Earthquake zones in Pakistan.", "South Asia", "South Asia",
+     None),
+])
+def test_extract_places_multi_word_names_resolve_whole(text, surface, name, country):
+    found = _named(_places(text), surface)
+    assert found and all(p.name == name and p.country_code == country for p in found)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Heavy rains flooded villages across the Central Plateau of the island on Monday.",
+     "Plateau"),
+    ("Farmers in West Prince reported sick geese to the province on Monday.", "Prince"),
+    ("Nurses from Ceamurlia de Jos and Maliuc treated the sick.", "Jos"),
+    ("Rebels attacked the American South in the film, which was shot in Toronto.", "South"),
+])
+def test_extract_places_never_resolve_a_name_through_one_of_its_words(text, part):
+    """A multi-word toponym the gazetteer does not know stays unresolved (or unfound):
+    never Nigeria's Plateau State for "Central Plateau", nor Jos for "Ceamurlia de Jos"."""
+    assert not [p for p in _places(text) if p.name and p.text == part]
+
+
+def test_extract_places_direction_word_before_a_place_named_alone_elsewhere():
+    text = ("Drilling is planned in north Arlington, Texas. The North Arlington Neighbors "
+            "association met in Arlington on Tuesday.")
+    found = [p for p in _places(text) if "Arlington" in p.text]
+    assert found and all((p.country_code, p.admin1) == ("US", "TX") for p in found)
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("Cases were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.",
+     "Oklahoma", "OK"),
+    ("Outbreaks were confirmed in Michigan, Ohio, Texas and Wyoming last week.",
+     "Wyoming", "WY"),
+])
+def test_extract_places_names_in_a_list_of_states_are_states(text, surface, admin1):
+    found = _named(_places(text), surface)
+    assert found and all((p.feature, p.admin1) == ("admin1", admin1) for p in found)
+
+
+def test_extract_places_town_comma_state_still_qualifies():
+    found = _named(_places("Rain fell on Washington, D.C., and on Boston."), "Washington")
+    assert found and found[0].admin1 == "DC"
+
+
+@pytest.mark.parametrize("text", [
+    "The infected cow was found at a Washington state farm last month.",
+    "Officials in the state of Washington said the farm was quarantined.",
+])
+def test_extract_places_state_word_picks_the_state(text):
+    found = _named(_places(text), "Washington")
+    assert found and all((p.feature, p.admin1) == ("admin1", "WA") for p in found)
+
+
+def test_extract_places_iso_short_name_of_a_country():
+    found = _named(_places("Fighting spread across Congo and into Gabon in May."), "Congo")
+    assert found and found[0].feature == "country" and found[0].country_code == "CG"
+
+
+def test_extract_places_loc_entity_prefers_the_sea_to_a_town():
+    text = "Officials in Virginia and Ohio watch the Atlantic flyway, which carries birds."
+    found = _named(_places(text), "Atlantic")
+    assert found and found[0].feature == "sea"
+
+
+def test_extract_places_small_town_abroad_without_support_is_left_unresolved(nlp):
+    """The only bearers of a name are small towns in a country the article never names:
+    better unresolved than on another continent; with support the same town stays."""
+    from sitrep.extract.gazetteer import Candidate
+    from sitrep.extract.places_resolve import Mention, resolve
+
+    doc = nlp("Crowds filled Tallow Cross as France and Spain reported calm.")
+    town = Candidate(1, 1, "Tallow Cross", -30.0, 150.0, "AU", "02", "city", 2_000)
+    france = Candidate(2, 2, "France", 46.0, 2.0, "FR", None, "country", 67_000_000)
+    spain = Candidate(3, 3, "Spain", 40.0, -4.0, "ES", None, "country", 47_000_000)
+    australia = Candidate(4, 4, "Australia", -25.0, 134.0, "AU", None, "country", 25_000_000)
+
+    def mention(i, text, cand):
+        start = doc.text.index(text)
+        return Mention(i, i + 1, text, start, start + len(text), [cand], "test")
+
+    found = resolve([mention(2, "Tallow Cross", town), mention(6, "France", france),
+                     mention(8, "Spain", spain)], doc)
+    assert found[0].name is None and "abroad" in found[0].resolution
+    found = resolve([mention(2, "Tallow Cross", town), mention(6, "France", australia)], doc)
+    assert found[0].name == "Tallow Cross"

@@ -140,3 +140,10 @@ def test_gazetteer_lists_islands_and_unions(name, feature, country):
 def test_gazetteer_united_nations_is_no_listed_place(name):
     assert all(c.kind != gazetteer.ALIAS and c.feature not in ("region", "country")
                for c in gazetteer.load().lookup(name))
+
+
+@pytest.mark.parametrize("name, code", [("Congo", "CG"), ("Kingdom of Spain", "ES"),
+                                        ("Republic of Kenya", "KE")])
+def test_gazetteer_iso_country_names_are_aliases(name, code):
+    best = [c for c in gazetteer.load().lookup(name) if c.feature == "country"]
+    assert best and best[0].country_code == code and best[0].kind == gazetteer.ALIAS

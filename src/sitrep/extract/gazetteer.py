@@ -321,11 +321,31 @@ def _add_cities(writer: _Writer, cities: dict) -> None:
 
 def _add_countries(writer: _Writer) -> None:
     points = {row["code"]: row for row in read_table("place_countries.tsv")}
+    other_names = _iso_country_names()
     for code, country in _read_json("countries.json").items():
         point = points.get(code)
         lat, lon = (float(point["lat"]), float(point["lon"])) if point else (None, None)
-        writer.place(f"country:{code}", country["geonameid"], country["name"].strip(), lat, lon,
-                     code, None, "country", country["population"] or 0)
+        pid = writer.place(f"country:{code}", country["geonameid"], country["name"].strip(),
+                           lat, lon, code, None, "country", country["population"] or 0)
+        for name in other_names.get(code, ()):
+            writer.name(name, pid, ALIAS)
+
+
+def _iso_country_names() -> dict[str, list[str]]:
+    """ISO 3166 short, common and official names of each country (pycountry, when it is
+    installed): "Congo" for the Republic of the Congo, GeoNames' "Republic of the Congo";
+    "Kingdom of Spain". Inverted forms ("Korea, Republic of") are left out."""
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    found: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                found.setdefault(country.alpha_2, []).append(name)
+    return found
 
 
 def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:

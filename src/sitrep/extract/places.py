@@ -99,7 +99,51 @@ def find_mentions(doc, gaz: gazetteer.Gazetteer) -> list[Mention]:
     mentions.extend(_repeated(doc, mentions, taken, ent_of, gaz))
     mentions.sort(key=lambda m: m.start)
     _attach_qualifiers(doc, mentions, gaz, taken)
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    _link_lists(doc, mentions)
+    states = {m.key for m in mentions if _division_word(doc, m)}
+    for m in mentions if states else ():
+        kept = [c for c in m.candidates if c.feature in _DIVISION_FEATURES]
+        if kept and m.key in states:
+            m.candidates = kept  # one sense per article: every "Washington" of it
+    return mentions
+
+
+#: Lowercase nouns that say a name is a first-level division: "Washington state", "the
+#: Punjab province", "the state of Washington".
+_DIVISION_NOUNS = frozenset({"state", "province"})
+_DIVISION_FEATURES = frozenset({"admin1", "province"})
+
+
+def _division_word(doc, m: Mention) -> bool:
+    """Whether a division noun goes with the name, so that only its state and province
+    readings stay: "a Washington state farm" is no farm in the capital."""
+    after = m.end < len(doc) and doc[m.end].text in _DIVISION_NOUNS
+    before = m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[
+        m.start - 2].text in _DIVISION_NOUNS
+    return after or before
+
+
+#: Words that join the names of a list: "Georgia, Oklahoma and Wisconsin", "Mecca or Medina".
+_LIST_GAPS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
+
+
+def _link_lists(doc, mentions: list[Mention]) -> None:
+    """Give each mention the names listed with it ("Delaware, Illinois, Kentucky and
+    Tennessee"): resolution reads a list's names as places of one kind."""
+    groups: list[list[Mention]] = []
+    for prev, m in zip([None, *mentions], mentions):
+        joined = prev is not None and 0 < m.start - prev.end <= 2 and tuple(
+            doc[i].lower_ for i in range(prev.end, m.start)) in _LIST_GAPS
+        if joined and not prev.qualifiers and m.source != _QUALIFIER_SOURCE:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        if len(group) > 1:
+            keys = {m.key: m for m in group}
+            for m in group:
+                m.siblings = tuple(sorted(k for k in keys if k != m.key))
 
 
 def _repeated(doc, mentions: list[Mention], taken, ent_of, gaz) -> list[Mention]:
@@ -219,6 +263,8 @@ def _widen(doc, ent, gaz):
             and not doc[end - 1].whitespace_ and doc[end + 1].text[:1].isupper()
             and known(start, end + 2)):
         end += 2
+    else:
+        end = _particle_end(doc, start, end, gaz)
     before = doc[start - 1] if start > 0 else None
     if (before is not None and before.text[:1].isupper() and before.is_alpha
             and not before.is_stop and before.ent_type_ in ("", *PLACE_LABELS)
@@ -228,16 +274,37 @@ def _widen(doc, ent, gaz):
                                                                  label=ent.label_)
 
 
+def _particle_end(doc, start: int, end: int, gaz) -> int:
+    """Where a name ends when a lowercase particle and a capitalised word after it make a
+    longer known name with it: "Rio Grande | do Sul" (the tagger and the capitalised runs
+    both stop at "do")."""
+    if (end + 1 < len(doc) and doc[end].text in gazetteer.words("place_particles.txt")
+            and doc[end + 1].text[:1].isupper() and any(
+                c.kind != ALTERNATE for c in gaz.lookup(doc[start:end + 2].text))):
+        return end + 2
+    return end
+
+
 def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
     """Place entities, split at commas; a piece the gazetteer does not know stays an
     unresolved place (FAC pieces are dropped: most are buildings and roads)."""
     found = []
     for start, end in _pieces(doc, ent.start, ent.end):
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Canada's": the possessive ending is no part of the name
+        if start == ent.start and start > 0 and not taken[start - 1] and _capitalised_modifier(
+                doc, start - 1):
+            start -= 1  # "West | Prince": the direction word the tagger left out is the name's
         if any(taken[start:end]):
             continue  # read by a cue already ("Madison" of "Barrow and Madison counties")
         qualifiers = (start > 0 and doc[start - 1].text == ",") or (
             end - start == 1 and doc[start].text.endswith("."))
+        piece = start
         start, cands = _known_name(doc, start, end, gaz, qualifiers=qualifiers)
+        if start >= end and _modifiers_only(doc, piece, end):
+            # "the South", "the West": a region the gazetteer does not know, left unresolved
+            start = next(i for i in range(piece, end)
+                         if _capitalised_modifier(doc, i) or i == end - 1)
         if start < end and _is_acronym(doc[start:end]):
             cands = [c for c in cands if c.kind in (gazetteer.ALIAS, gazetteer.QUALIFIER)]
             if not cands:  # "UN", "NATO", "WHO": organisations the tagger called places
@@ -246,14 +313,28 @@ def _from_entity(doc, ent, gaz, taken) -> list[Mention]:
         if start >= end or _is_demonym(doc[start:end].text):
             continue
         if not cands:
-            start, end, cands = _known_part(doc, start, end, gaz)
+            start, end, cands = _opening_part(doc, piece, start, end, gaz)
         if not cands and _names_an_actor(doc[start:end].text):
             continue  # "Fastaqim", "Ahrar al-Sham": armed groups the tagger called places
         if cands or (ent.label_ != "FAC" and end - start <= MAX_NAME_TOKENS and KEEP_UNRESOLVED):
+            if ent.label_ == "LOC":
+                cands = _natural_first(cands)
             found.append(_mention(doc, start, end, cands, f"spaCy {ent.label_}"))
         for i in range(start, end):
             taken[i] = True
     return found
+
+
+#: Features of the places the tagger labels LOC rather than GPE: seas, rivers, regions.
+NATURAL_FEATURES = frozenset({"sea", "river", "lake", "region", "continent"})
+
+
+def _natural_first(cands: list[Candidate]) -> list[Candidate]:
+    """A LOC entity names a sea, river or region when the gazetteer has one of the name:
+    "the Atlantic flyway" is the ocean's, not a town's, however many towns the article
+    names near the town of Atlantic."""
+    natural = [c for c in cands if c.feature in NATURAL_FEATURES and c.kind != ALTERNATE]
+    return natural or cands
 
 
 def _names_an_actor(text: str) -> bool:
@@ -270,18 +351,70 @@ def _known_name(doc, start: int, end: int, gaz, *, qualifiers: bool = False):
     """The name in tokens [start, end) and its candidates: the whole stretch when the
     gazetteer knows it ("South Carolina"), else after one or more leading modifiers
     ("the North Korea", "eastern Aleppo")."""
-    first = start
+    first, named_part = start, False
     while start < end:
-        cands = gaz.lookup(doc[start:end].text, qualifiers=qualifiers)
+        cands = [] if _modifiers_only(doc, start, end) else gaz.lookup(
+            doc[start:end].text, qualifiers=qualifiers)
         trimmed_to_noun = start > first and end - start == 1 and doc[start].text.casefold() in (
             gazetteer.words("place_feature_words.txt"))
+        if named_part and cands and not _stands_alone(cands) and not _named_alone(
+                doc, start, end):
+            while not doc[first].text[:1].isupper() or doc[first].lower_ == "the":
+                first += 1
+            return first, []  # "Central Plateau" is no "Plateau", "West Prince" no "Prince"
         if cands and doc[start].text[:1].isupper() and not trimmed_to_noun and not _the_acronym(
                 doc, start, end):
             return start, _own_names_first(cands)
         if not _is_modifier(doc[start]):
             break
+        named_part = named_part or _capitalised_modifier(doc, start)
         start += 1
     return _trim(doc, start, end), []
+
+
+#: A place named inside a longer proper name ("Central Plateau", "West Prince") is read
+#: alone only when it is this big, or a country, state, region or sea: "Northern Europe"
+#: is about Europe, but "Central Plateau" says nothing of Nigeria's Plateau State.
+STANDALONE_POPULATION = 100_000
+
+
+def _stands_alone(cands: list[Candidate]) -> bool:
+    return any(c.kind != ALTERNATE and (c.feature in MAJOR_FEATURES
+                                        or c.population >= STANDALONE_POPULATION)
+               for c in cands)
+
+
+def _named_alone(doc, start: int, end: int) -> bool:
+    """Whether the article writes the name of tokens [start, end) elsewhere without a
+    direction word before it: "North West Bicester" is part of the Bicester the article
+    names, "West Prince" of a document without a "Prince" is not."""
+    words = [tok.text for tok in doc[start:end]]
+    size = len(words)
+    for tok in doc:
+        i = tok.i
+        if (i != start and tok.text == words[0] and [t.text for t in doc[i:i + size]] == words
+                and not (i > 0 and _capitalised_modifier(doc, i - 1))):
+            return True
+    return False
+
+
+def _capitalised_modifier(doc, i: int) -> bool:
+    """A listed direction word written as part of a proper name ("Central Plateau",
+    "American South"): capitalised mid-sentence, not an all-capitals headline word."""
+    tok = doc[i]
+    return (tok.text[:1].isupper() and not tok.text.isupper() and not tok.is_sent_start
+            and i > 0 and tok.text.casefold() in gazetteer.words("place_modifiers.txt")
+            and tok.lower_ != "the")
+
+
+def _modifiers_only(doc, start: int, end: int) -> bool:
+    """"South", "the West", "Central": direction words alone name no gazetteer place
+    (Cameroon's South province is not "the South")."""
+    modifiers = gazetteer.words("place_modifiers.txt")
+    for i in range(start, end):
+        if doc[i].text.casefold() not in modifiers:
+            return False
+    return True
 
 
 def _the_acronym(doc, start: int, end: int) -> bool:
@@ -312,6 +445,23 @@ def _is_modifier(tok) -> bool:
     return not tok.text[:1].isupper() or tok.is_stop or listed
 
 
+def _opening_part(doc, piece: int, start: int, end: int, gaz):
+    """:func:`_known_part` of a name that :func:`_known_name` could not read: first with the
+    capitalised direction words it opens with ("South Asia" of "South Asia Earthquake"),
+    then without them, where the part must stand alone ("Syria" of "Northern Syria
+    Offensive", never "Plateau" of "Central Plateau Council")."""
+    first = next((i for i in range(piece, start) if doc[i].text[:1].isupper()
+                  and doc[i].lower_ != "the"), start)
+    if first < start:
+        found = _known_part(doc, first, end, gaz)
+        if found[2]:
+            return found
+    s, e, cands = _known_part(doc, start, end, gaz)
+    if cands and first < start and not (_stands_alone(cands) or _named_alone(doc, s, e)):
+        return start, end, []
+    return s, e, cands
+
+
 def _known_part(doc, start: int, end: int, gaz) -> tuple[int, int, list[Candidate]]:
     """A known name opening an unknown place entity ("Fargo" in "Fargo City", "Henderson
     County" in "Henderson County Jail"), or following "of" ("State of Illinois"); never
@@ -322,7 +472,8 @@ def _known_part(doc, start: int, end: int, gaz) -> tuple[int, int, list[Candidat
         for s in (start, *(i + 1 for i in range(start, end - size) if words[i - start] == "of")):
             span = doc[s:s + size]
             later = words[s + size - start:]
-            if len(span.text) < 4 or any(w in features for w in later):
+            if len(span.text) < 4 or any(w in features for w in later) or _modifiers_only(
+                    doc, s, s + size):
                 continue
             cands = [c for c in gaz.lookup(span.text) if c.kind != ALTERNATE]
             if cands and name_key(span.text) not in gazetteer.stopwords():
@@ -367,6 +518,15 @@ def _from_lookup(doc, gaz, taken, ent_of) -> list[Mention]:
     a hyphenated run that is no name is read part by part ("Texas-Mexico border")."""
     found = []
     for start, end in _proper_runs(doc, taken):
+        if any(taken[start:end]):
+            continue  # the rest of a name read with a particle ("Sul" of "Rio Grande do Sul")
+        longer = _particle_end(doc, start, end, gaz)
+        if longer > end and not any(taken[end:longer]) and not any(
+                ent_of[i].label_ == "PERSON" for i in range(start, longer) if i in ent_of):
+            found.append(_mention(doc, start, longer, _own_names_first(
+                gaz.lookup(doc[start:longer].text)), "gazetteer look-up"))
+            _take(taken, start, longer)
+            continue
         mention = _run_mention(doc, start, end, gaz, ent_of)
         parts = [(start, end)] if mention else _hyphen_parts(doc, start, end)
         if mention is None and len(parts) > 1:
@@ -382,11 +542,23 @@ def _from_lookup(doc, gaz, taken, ent_of) -> list[Mention]:
 def _run_mention(doc, start: int, end: int, gaz, ent_of) -> Mention | None:
     if end - start > MAX_NAME_TOKENS + 1:
         return None
+    run_start = start
     start, cands = _known_name(doc, start, end, gaz)
     source = "gazetteer look-up"
     if not (cands and _admissible(doc, start, end, cands, ent_of)):
-        end, cands = _organisation_prefix(doc, start, end, gaz, ent_of)
         source = "gazetteer look-up inside an organisation name"
+        named = start > run_start and any(_capitalised_modifier(doc, i)
+                                          for i in range(run_start, start))
+        if start > run_start and doc[run_start].text[:1].isupper() and doc[
+                run_start].lower_ != "the" and _modifiers_only(doc, run_start, run_start + 1):
+            # "West Bank Health Ministry" names the West Bank, not a "Bank"; but the
+            # "North Arlington Neighbors" of an article about Arlington live in Arlington
+            stop, found = _organisation_prefix(doc, run_start, end, gaz, ent_of)
+            if found and not _named_alone(doc, start, stop):
+                return _mention(doc, run_start, stop, found, source)
+        end, cands = _organisation_prefix(doc, start, end, gaz, ent_of)
+        if named and cands and not (_stands_alone(cands) or _named_alone(doc, start, end)):
+            cands = []
     return _mention(doc, start, end, cands, source) if cands else None
 
 
@@ -412,6 +584,7 @@ def _organisation_prefix(doc, start: int, end: int, gaz, ent_of) -> tuple[int, l
     ent = ent_of.get(start)
     if _after_hyphen(doc, start):
         return end, []
+    inner = not _opens(doc, ent, start)
     outside = ent is None or end > ent.end and ent.label_ == "ORG"
     for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
         if doc[stop - 1].text == "-":
@@ -419,10 +592,30 @@ def _organisation_prefix(doc, start: int, end: int, gaz, ent_of) -> tuple[int, l
         if not places_cues.civic_follows(doc, stop) and (outside or ent.label_ != "ORG" and (
                 ent.start, ent.end) != (start, stop)):
             continue
-        cands = gaz.lookup(doc[start:stop].text)
+        cands = [] if _modifiers_only(doc, start, stop) else gaz.lookup(doc[start:stop].text)
+        if inner:  # "Tour de France", "Taco Bell Canada"; never "Jos" of "Ceamurlia de Jos"
+            cands = [c for c in cands if c.feature in ("country", "admin1")]
         if cands and _admissible(doc, start, stop, cands, {}):
             return stop, cands
     return end, []
+
+
+def _opens(doc, ent, start: int) -> bool:
+    """Whether a name at ``start`` opens its entity ("Ohio" of "the Ohio Department") or
+    follows "of" or a comma in it ("University of Pennsylvania"). A town read inside an
+    organisation name must: "Jos" of the village "Ceamurlia de Jos" ends a name, it opens
+    none (a country or state may sit anywhere: "Tour de France")."""
+    if ent is None:
+        return True
+    modifiers = gazetteer.words("place_modifiers.txt")
+    while start > ent.start and doc[start - 1].text.casefold() in modifiers:
+        start -= 1  # "of Greater Mumbai", "the Ohio ..."
+    return start == ent.start or doc[start - 1].lower_ in _INNER_PLACE_WORDS
+
+
+#: Words after which a name inside an organisation's name is a place: "University of
+#: Pennsylvania", "Church of Christ in Pierce", "Barangays of Santa Maria, Davao del Sur".
+_INNER_PLACE_WORDS = frozenset({"of", "in", "at", ","})
 
 
 def _after_hyphen(doc, start: int) -> bool:
@@ -497,6 +690,27 @@ def _is_demonym(text: str) -> bool:
     return word.endswith("s") and word[:-1] in gazetteer.demonyms()
 
 
+_QUALIFIER_SOURCE = "qualifier after a place name"
+
+
+def _state_list(doc, m: Mention) -> bool:
+    """"Georgia, Oklahoma, Pennsylvania and California": a state's name inside a list is
+    an item, not a town qualified by the next one ("Oklahoma, Pennsylvania"). The list
+    shows before the name (a comma or "and") or after the next name."""
+    after = doc[m.end + 1]
+    if after.text.isupper() or after.text.endswith(".") or not any(
+            c.feature == "admin1" and c.kind != ALTERNATE for c in m.candidates):
+        return False  # "Washington, D.C.", "Kansas City, Mo." are qualified
+    if m.start > 0 and doc[m.start - 1].lower_ in (",", "and", "or"):
+        return True
+    i = m.end + 1
+    while i < len(doc) and doc[i].text[:1].isupper():
+        i += 1
+    return (i + 1 < len(doc) and doc[i].lower_ in (",", "and", "or")
+            and doc[i + 1].text[:1].isupper() or i + 2 < len(doc) and doc[i].text == ","
+            and doc[i + 1].lower_ in ("and", "or"))
+
+
 def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
     """Read "Town, ST" / "Town, State" / "Town, Country": the qualifier constrains the town
     and is itself a place (the state or country). After a country name the comma starts a
@@ -505,7 +719,8 @@ def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
     for m in list(mentions):
         comma = m.end
         if (comma + 1 >= len(doc) or doc[comma].text != ","
-                or any(c.feature == "country" and c.kind != ALTERNATE for c in m.candidates)):
+                or any(c.feature == "country" and c.kind != ALTERNATE for c in m.candidates)
+                or _state_list(doc, m)):
             continue
         for size in (3, 2, 1):
             span = doc[comma + 1:comma + 1 + size]
@@ -518,9 +733,9 @@ def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
             m.qualifiers = quals
             other = by_start.get(span.start)
             if other is not None and other.end == span.end:
-                other.candidates, other.source = quals, "qualifier after a place name"
+                other.candidates, other.source = quals, _QUALIFIER_SOURCE
             elif other is None and not any(taken[span.start:span.end]):
-                q = _mention(doc, span.start, span.end, quals, "qualifier after a place name")
+                q = _mention(doc, span.start, span.end, quals, _QUALIFIER_SOURCE)
                 mentions.append(q)
                 by_start[q.start] = q
                 for i in range(span.start, span.end):

@@ -44,6 +44,19 @@ FOREIGN_CAPITAL_PENALTY = 2.5
 CONTEXT_CAP = 6.5
 #: Another name of the article has a reading in the same state as this candidate.
 SHARED_STATE_BONUS = 1.5
+#: The names listed with this one ("Delaware, Illinois and Kentucky", "in Mecca and
+#: Medina") were read as places of this candidate's level (country; state or province;
+#: town) and country: lists hold like things. Added beside the capped context, since it
+#: says which kind of place the name is, not where the article is.
+LIST_BONUS, LIST_QUORUM = 3.0, 2
+#: A town under this many people, with no support in an article about other countries,
+#: is left unresolved (see :func:`_stray`).
+STRAY_POPULATION = 50_000
+#: ... when the name has at most this many readings: a name many towns bear ("Woodstock",
+#: "Centerville") is local news's own, and its biggest bearer a fair guess.
+STRAY_CANDIDATES = 2
+#: Levels of place a list keeps to.
+_LEVELS = {"country": 0, "admin1": 1, "province": 1, "city": 2, "capital": 2, "admin2": 2}
 
 
 @dataclass
@@ -62,6 +75,8 @@ class Mention:
     #: The name looked up, when words outside the text made it: "Barrow County" for the
     #: "Barrow" of "Jackson and Barrow counties" (so it is not read with a town "Barrow").
     name: str = ""
+    #: Keys of the other names listed with this one ("Delaware, Illinois and Kentucky").
+    siblings: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -78,6 +93,8 @@ class _Evidence:
     #: Tennessee, which no single first-pass pick shows.
     shared: dict[tuple, set[str]] = field(default_factory=dict)
     picks: dict[str, Candidate] = field(default_factory=dict)
+    #: name key -> keys of the names listed with it.
+    siblings: dict[str, set[str]] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
     states: Counter = field(default_factory=Counter)
 
@@ -112,6 +129,7 @@ def resolve(mentions: list[Mention], doc) -> list[Place]:
         groups.setdefault(m.key, []).append(m)
     evidence = _Evidence(demonyms=_demonym_countries(doc))
     for key, ms in groups.items():
+        evidence.siblings[key] = {k for m in ms for k in m.siblings}
         for c in (c for m in ms for c in m.candidates):
             if c.feature not in ("country", "continent") and c.admin1:
                 evidence.shared.setdefault((c.country_code, c.admin1), set()).add(key)
@@ -120,7 +138,23 @@ def resolve(mentions: list[Mention], doc) -> list[Place]:
         if pick is not None:
             evidence.add(key, pick)
     chosen = {key: _choose(ms, evidence, key, use_context=True) for key, ms in groups.items()}
+    for key, (pick, reasons, n) in chosen.items():
+        if n <= STRAY_CANDIDATES and _stray(pick, reasons, evidence, key):
+            chosen[key] = None, ["no reading fits the article: each town of the name "
+                                 "is small, abroad, and near nothing the article names"], n
     return [_place(m, *chosen[m.key], chosen) for m in mentions]
+
+
+def _stray(pick: Candidate | None, reasons: list[str], evidence: _Evidence, key: str) -> bool:
+    """A small town that nothing in an article about other countries supports: no country,
+    state, qualifier, list or nearby place of the article points to it. "Piccadilly" of a
+    London story is no Australian hamlet, "Suba" of a Kenyan one no Philippine town; such a
+    name is better left unresolved than placed on another continent."""
+    if pick is None or pick.feature != "city" or pick.population >= STRAY_POPULATION:
+        return False
+    if any(not why.startswith("alternate name") for why in reasons):
+        return False
+    return evidence.foreign(pick.country_code, key)
 
 
 def _demonym_countries(doc) -> Counter:
@@ -171,7 +205,31 @@ def _score(c: Candidate, quals, evidence: _Evidence, key: str, use_context: bool
             score += QUALIFIER_MISMATCH
     if use_context:
         score += min(CONTEXT_CAP, _context_score(c, evidence, key, why))
+        score += _list_score(c, evidence, key, why)
     return score, why
+
+
+def _list_score(c: Candidate, evidence: _Evidence, key: str, why: list[str]) -> float:
+    """:data:`LIST_BONUS` when at least :data:`LIST_QUORUM` names listed with this one, and
+    more than disagree, read as places of its level in its country (any country, for a list
+    of countries): one neighbour says little ("New York City and Florida")."""
+    level = _LEVELS.get(c.feature)
+    if level is None:
+        return 0.0
+    agree, differ = [], 0
+    for other in sorted(evidence.siblings.get(key, ())):
+        pick = evidence.picks.get(other)
+        if pick is None:
+            continue
+        if _LEVELS.get(pick.feature) == level and (level == 0
+                                                   or pick.country_code == c.country_code):
+            agree.append(pick.name)
+        else:
+            differ += 1
+    if len(agree) < LIST_QUORUM or len(agree) <= differ:
+        return 0.0
+    why.append(f"listed with {', '.join(agree[:3])}")
+    return LIST_BONUS
 
 
 def _alternate_weight(c: Candidate, own_name: int | None) -> int:
@@ -248,8 +306,9 @@ def _point(c: Candidate) -> tuple[float | None, float | None]:
 
 def _place(m: Mention, pick: Candidate | None, reasons: list[str], n: int, chosen) -> Place:
     if pick is None:
+        why = reasons[0] if n else "no gazetteer entry"
         return Place(text=m.text, start=m.start_char, end=m.end_char,
-                     resolution=f"{m.source}; no gazetteer entry")
+                     resolution=f"{m.source}; {why}")
     lat, lon, located = pick.lat, pick.lon, ""
     if lat is None:
         lat, lon, located = _locate_in_document(pick, chosen)
