@@ -1,6 +1,8 @@
 """The LGL and GeoVirus scorers: matching, the two Acc@161 variants, gold smoke runs."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sitrep.eval import geo
@@ -47,6 +49,17 @@ def test_eval_geo_summarise_reports_both_acc161_variants(outcomes, acc161, acc16
     metrics = geo.summarise(found, n_pred=2)
     assert metrics["acc161"] == acc161 and metrics["acc161_matched"] == acc161_matched
     assert metrics["recall"] == pytest.approx(2 / 3, abs=1e-3) and metrics["precision"] == 1.0
+
+
+def test_eval_geo_splits_matched_accuracy_into_areas_and_points():
+    # A country resolved 300 km from the gold's point counts against areas, not towns.
+    country = dataclasses.replace(_pred(0, 5, DAMASCUS), feature="country")
+    town = dataclasses.replace(_pred(10, 15), feature="city")
+    found = geo._match("d", [_gold(0, 5), _gold(10, 15)], [country, town])
+    metrics = geo.summarise(found, n_pred=2)
+    assert metrics["acc161_matched"] == 0.5
+    assert (metrics["acc161_matched_areas"], metrics["n_areas"]) == (0.0, 1)
+    assert (metrics["acc161_matched_points"], metrics["n_points"]) == (1.0, 1)
 
 
 @pytest.mark.gold

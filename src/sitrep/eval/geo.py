@@ -10,6 +10,10 @@ Metrics (all over the documents read, ``limit`` first ones):
 - ``acc161_matched``: the same over gold toponyms that were matched AND resolved to
   coordinates only: the figure papers usually publish (resolution quality alone).
 - ``mean_error_km``/``median_error_km``: distance over those matched and resolved toponyms.
+- ``acc161_matched_areas``/``acc161_matched_points``: ``acc161_matched`` split by what the
+  prediction is: a country, first-level division, continent, region or sea (an area, whose
+  single point is a convention: GeoNames and Wikipedia put China 180 km apart) or anything
+  smaller (a town, district, landmark). ``n_areas``/``n_points`` count them.
 - ``n``: gold toponyms; ``n_docs``; ``fingerprint`` of the gold file.
 """
 from __future__ import annotations
@@ -28,6 +32,8 @@ from sitrep.settings import Settings
 
 #: Accuracy radius of the geoparsing literature (100 miles).
 RADIUS_KM = 161.0
+#: Gazetteer feature classes of places too large for one point to stand for them.
+AREA_FEATURES = frozenset({"country", "admin1", "province", "continent", "region", "sea"})
 LGL_PATH = Path("geo/lgl/lgl.xml")
 GEOVIRUS_PATH = Path("geo/geovirus/GeoVirus.xml")
 
@@ -119,16 +125,24 @@ def summarise(found: list[Outcome], n_pred: int) -> dict:
     resolved = [o for o in located if o.error_km is not None]
     correct = sum(o.correct for o in located)
     errors = [o.error_km for o in resolved]
+    areas = [o for o in resolved if o.pred.feature in AREA_FEATURES]
+    points = [o for o in resolved if o.pred.feature not in AREA_FEATURES]
     metrics = prf(matched, n_pred, len(found))
     metrics.update({
         "acc161": round(correct / len(located), 4) if located else 0.0,
         "acc161_matched": round(correct / len(resolved), 4) if resolved else 0.0,
+        "acc161_matched_areas": _share(areas), "acc161_matched_points": _share(points),
+        "n_areas": len(areas), "n_points": len(points),
         "mean_error_km": round(statistics.fmean(errors), 1) if errors else 0.0,
         "median_error_km": round(statistics.median(errors), 1) if errors else 0.0,
         "n": len(found), "n_located": len(located), "n_resolved": len(resolved),
         "n_pred": n_pred,
     })
     return metrics
+
+
+def _share(outcomes: list[Outcome]) -> float:
+    return round(sum(o.correct for o in outcomes) / len(outcomes), 4) if outcomes else 0.0
 
 
 def _score(reader, path: Path, limit, settings) -> dict:
