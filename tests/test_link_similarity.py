@@ -39,3 +39,25 @@ def test_link_stories_same_kind_other_people_stay_apart(a, b, together):
 @pytest.mark.parametrize("text", ["Quill met Blenk in Malibu."])
 def test_link_similarity_name_counts_are_counts(text):
     assert name_counts(text + " " + text) == {"blenk": 2, "malibu": 2}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rescuers reached Quill on Tuesday in Malibu.", ["quill", "malibu"]),
+    ("Officers arrested Blenk on Sunday, March 14.", ["blenk", "march", "14"]),
+])
+def test_link_similarity_weekdays_are_not_names(text, expected):
+    assert name_terms(text) == expected
+
+
+@pytest.mark.parametrize("article,story", [
+    # A long article against a story whose summed vector holds fewer terms than it.
+    ({"quill": 0.8, "blenk": 0.4, "malibu": 0.3, "clinic": 0.3}, {"quill": 2.0}),
+    ({"quill": 0.6, "blenk": 0.8}, {"quill": 1.5, "blenk": 0.5, "malibu": 1.0}),
+])
+def test_link_similarity_cosine_is_a_true_cosine_either_way(article, story):
+    from sitrep.link.similarity import cosine, dot
+
+    expected = dot(article, story) / (dot(article, article) ** 0.5 * dot(story, story) ** 0.5)
+    assert cosine(article, story) == pytest.approx(expected)
+    assert cosine(story, article) == pytest.approx(expected)
+    assert cosine(article, story) <= 1.0

@@ -123,3 +123,21 @@ def test_link_stories_tolls_of_one_town_and_day_link_across_outlets(day_b, bonus
     index = StoryIndex(settings)
     index.add(filler + [doc("a", "Outlet A", "2016-10-18", ta), doc("b", "Outlet B", day_b, tb)])
     assert (index.story_of["a"] == index.story_of["b"]) is joined
+
+
+#: Words found in one report only: a long report's rarest terms, which outrank what
+#: it shares with the story among its highest TF-IDF terms.
+_OWN_WORDS = ("alder birch cedar dogwood elm fir ginkgo hazel juniper larch maple oak pine "
+              "quince rowan spruce tamarack walnut willow yew acacia baobab cypress").split()
+
+
+@pytest.mark.parametrize("extra", [len(_OWN_WORDS)])
+def test_link_stories_long_report_still_meets_its_story(extra):
+    short = ("Firefighters contained a warehouse fire at the river docks after night "
+             "guards reported smoke.")
+    long = short + " Inspectors listed the stored timber: " + ", ".join(_OWN_WORDS[:extra]) + "."
+    filler = [doc(f"n{i}", "Wire N", "2016-10-18", f"Farmers in district {w} harvested early.",
+                  places=False) for i, w in enumerate(("north", "south", "east"))]
+    found = link_stories([doc("a", "Wire A", "2016-10-18", short, places=False), *filler,
+                          doc("b", "Wire B", "2016-10-18", long, places=False)])
+    assert ["a", "b"] in [sorted(s.articles) for s in found]

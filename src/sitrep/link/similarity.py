@@ -13,6 +13,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from importlib import resources
+
+import yaml
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 #: Terms: words, and numbers of two or more digits (years and tolls tell events apart).
@@ -30,6 +33,14 @@ def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | {"said", "says", "told", "reported", "according", "news", "agency"}
+
+
+@functools.lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised words never taken as names (``extract/rules/story_names.yaml``)."""
+    raw = resources.files("sitrep.extract.rules").joinpath("story_names.yaml").read_text("utf-8")
+    groups = yaml.safe_load(raw)["not_names"]
+    return frozenset(w for words in groups.values() for w in words)
 
 
 def normalise(word: str) -> str:
@@ -65,7 +76,7 @@ def name_terms(text: str) -> list[str]:
     These tell two events of one kind apart (Tara Reid's rehab vs Lindsay
     Lohan's; the 2008 quake vs the 2013 one) where topic words cannot.
     """
-    stops = stop_words()
+    stops = stop_words() | not_names()
     out = []
     for m in _TERM.finditer(text):
         w = m.group(0)
@@ -128,12 +139,14 @@ def unit(vec: dict[str, float]) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two unit vectors (or of a unit vector and any vector, normalised here)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    """Cosine of two sparse vectors of any length (a story's summed member vectors included).
+
+    Both norms are taken: dividing by one side's alone lets a long article score
+    above 1 against a small story whose summed vector has fewer terms than it.
+    """
+    na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / nb if nb else 0.0
+    return dot(a, b) / (na * nb) if na and nb else 0.0
 
 
 def dot(a: dict[str, float], b: dict[str, float]) -> float:
