@@ -68,3 +68,12 @@ def test_coref_chain_spans_point_into_text(nlp, text):
 def test_coref_index_is_cached_per_document(nlp, text):
     ctx = context(nlp, text)
     assert coref.document_index(ctx) is coref.document_index(ctx)
+
+
+@pytest.mark.parametrize("text,mention,wrong", [
+    ('"The fees are unfair," party spokesman Omar Haddad told reporters. Later the minister '
+     'welcomed the ruling.', "the minister", "Omar Haddad"),
+])
+def test_coref_role_noun_skips_a_person_with_another_title(nlp, text, mention, wrong):
+    found = coref.resolve_mention(context(nlp, text), *at(text, mention))
+    assert found is None or found[0] != wrong, found

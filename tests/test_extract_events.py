@@ -570,3 +570,32 @@ def test_events_weapon_is_never_the_recipient(text, recipient):
     assert not any(w in t for t in texts for w in ("gas", "rockets")), texts
     if recipient:
         assert recipient in texts
+
+
+# -- passages, titles with a country, events told twice --------------------------------------
+
+@pytest.mark.parametrize("text, event_type, status", [
+    ("The army will provide two corridors through which civilians can leave the town.",
+     "CONCEDE", "future"),
+    ("The rebels granted safe passage to civilians on Sunday.", "RETREAT", "occurred"),
+])
+def test_events_passages_through_a_siege_are_retreat_not_aid(text, event_type, status):
+    found = [(e.event, e.status) for e in _events(text)]
+    assert (event_type, status) in found and not {"AID", "AGREE"} & {e for e, _ in found}, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kenya criticised the UN envoy to Somalia James Swan on Monday.", "James Swan"),
+])
+def test_events_title_country_and_name_are_one_recipient(text, name):
+    event = _one(text, "ACCUSE")
+    texts = [r.text for r in event.recipient]
+    assert len(texts) == 1 and texts[0].endswith(name) and not texts[0].startswith("Somalia"), texts
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopian forces declared a truce on Monday. The truce began on Friday.",
+])
+def test_events_event_noun_subject_takes_the_earlier_events_actors(text):
+    began = [e for e in _events(text) if e.trigger is not None and e.trigger.text == "began"]
+    assert began and _codes(began[0].actor) == {"ETH"}, [(e.event, e.actor) for e in _events(text)]

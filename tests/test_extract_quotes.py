@@ -574,3 +574,61 @@ def test_quotes_single_common_word_object_is_nothing(text):
 ])
 def test_quotes_consequence_verbs_report_no_stance(text):
     assert quotes_of(text) == []
+
+
+# --- clauses that are not speech: relative clauses and proposals as subjects -------------
+
+@pytest.mark.parametrize("text,preceding", [
+    ("The motion was voted down by several senators, who pushed for a wider inquiry.",
+     "The motion was voted down"),
+    ("The bridge was rebuilt by the villagers, who called for more funding.",
+     "The bridge was rebuilt"),
+])
+def test_quotes_relative_clause_cue_does_not_report_the_clause_before(text, preceding):
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if preceding in q.content.text], \
+        [(q.content.text, q.speaker and q.speaker.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,thing", [
+    ("Norland tabled a new plan, which backed a truce between the two valleys.", "a truce"),
+    ("The talks produced a draft, which endorsed a truce between the two valleys.", "a truce"),
+    ("The draft resolution supports a full review of the border checkpoints.", "a full review"),
+])
+def test_quotes_proposal_as_subject_of_stance_verb_is_no_speaker(text, thing):
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if thing in q.content.text], \
+        [(q.content.text, q.speaker and q.speaker.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The committee, which backed the new tariff on steel, met on Monday.",
+     "the new tariff on steel", "The committee"),
+    ("The plan, the minister said, would cut waiting lists.", "would cut waiting lists",
+     "the minister"),
+])
+def test_quotes_speakers_that_hold_a_stance_are_kept(text, content, speaker):
+    q = quote_containing(quotes_of(text), content)
+    chain = [s.text for s in q.speaker.chain] if q.speaker is not None else []
+    assert q.speaker is not None and speaker in [q.speaker.text, *chain]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The ministry said it would reopen the port on Friday, but the unions objected.",
+     "it would reopen the port on Friday"),
+    ("The council rejected the charges and said the audit was flawed.", "the charges"),
+])
+def test_quotes_content_drops_a_dangling_conjunction(text, content):
+    quotes = quotes_of(text)
+    assert content in [q.content.text for q in quotes], [q.content.text for q in quotes]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Farmers drove into the capital chanting slogans against the new levy, and some parked "
+     "tractors outside the ministry, residents said.", "slogans against the new levy"),
+    ("Teachers marched toward parliament chanting slogans against the pay cap, and some "
+     "blocked roads with burning tyres, residents said.", "slogans against the pay cap"),
+])
+def test_quotes_stance_object_stops_before_coordination_above_the_cue(text, content):
+    quotes = quotes_of(text)
+    assert content in [q.content.text for q in quotes], [q.content.text for q in quotes]

@@ -103,3 +103,19 @@ def test_seed_10_framing_scare_quotes_and_terrorist_label(seed):
     assert any(c.kind == "scare_quote" and c.label == "moderate opposition" for c in seed.framing)
     assert any(c.kind == "actor_label" and c.label == "terrorist" and c.target == "armed groups"
                for c in seed.framing)
+
+
+def test_seed_11_no_quotes_from_proposals_or_relative_clauses(seed):
+    text = seed.article.text
+    for q in seed.quotes:
+        assert not (q.speaker and q.speaker.name == "a proposal"), q
+        assert not text[q.content.start:q.content.end].startswith("The proposal was defeated"), q
+
+
+def test_seed_12_event_arguments_of_the_envoy_and_the_corridors(seed):
+    text = seed.article.text
+    backed = [e for e in seed.events if e.event == "SUPPORT"]
+    assert backed and all(not r.text.startswith("Syria") for e in backed for r in e.recipient)
+    corridors = [e for e in seed.events if "provide" in text[e.evidence.start:e.evidence.end]]
+    assert corridors and {e.event for e in corridors} == {"CONCEDE"}, corridors
+    assert all(e.actor for e in seed.events if e.event == "CONCEDE"), seed.events

@@ -9,6 +9,7 @@ back with cheap, explainable rules (no statistical coreference model):
 * a definite role noun ("the minister") prefers a person introduced with that
   title, then an earlier mention with the same noun, then the last person who
   was the subject of a reporting verb, then (cataphora, as in ledes) the next one;
+  a person introduced with another title ("spokesman X") is not such a fallback;
 * a pronoun resolves to the nearest agreeing subject mention in the last few
   sentences (he/she -> people, it -> organisations and places, they -> groups);
 * a relative pronoun ("who said") resolves to the noun its clause modifies.
@@ -428,8 +429,14 @@ def _same_role(index, m, lemma, before, depth) -> Resolution | None:
     return found
 
 
+def _untitled_or_same(c: Mention, lemma: str) -> bool:
+    """A person introduced with another title ("spokesman X") is not "the minister"."""
+    return not c.titles or lemma in c.titles
+
+
 def _last_speaker(index, m, lemma, before, depth) -> Resolution | None:
-    pick = _nearest([c for c in before if c.kind == "name" and c.label == "PERSON"],
+    pick = _nearest([c for c in before if c.kind == "name" and c.label == "PERSON"
+                     and _untitled_or_same(c, lemma)],
                     lambda c: c.speaker)
     if pick is None:
         return None
@@ -440,7 +447,8 @@ def _last_speaker(index, m, lemma, before, depth) -> Resolution | None:
 
 def _next_speaker(index, m, lemma, before, depth) -> Resolution | None:
     after = [c for c in index.mentions if c.start > m.end and c.kind == "name"
-             and c.label == "PERSON" and c.speaker and c.sent - m.sent <= CATAPHORA_WINDOW]
+             and c.label == "PERSON" and c.speaker and c.sent - m.sent <= CATAPHORA_WINDOW
+             and _untitled_or_same(c, lemma)]
     if not after:
         return None
     found = _named(index, after[0], [])

@@ -12,12 +12,13 @@ that layer leaves empty for the resolver to decide.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.extract import events_attributes as attributes
 from sitrep.extract import events_lexicon
 from sitrep.extract.events_arguments import (actor_arguments, recipient_arguments, to_entities,
-                                             np_bounds)
+                                             np_bounds, subject_head)
 from sitrep.extract.events_conjuncts import quantified
 from sitrep.extract.events_dedup import merge
 from sitrep.extract.events_status import reporter_head, status_of
@@ -36,9 +37,37 @@ def extract(ctx) -> list[Event]:
     for trig in triggers:
         event = _build(ctx, trig, lex, resolve, main, reporters)
         if event is not None:
+            if trig.sense.no_actor and not event.actor:
+                event.actor = _earlier_actors(ctx.doc, trig, events)
             events.append(event)
     _code_speakers(ctx, resolve)
     return merge(events)
+
+
+#: Determiners that make an event noun point back to an event already told.
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _earlier_actors(doc, trig: Trigger, earlier: list[Event]) -> list[Entity]:
+    """``X halted strikes for a pause. ... The pause was to start on Thursday``: an event
+    whose subject is the event itself ("the truce began") has no actor of its own, but a
+    definite event noun names an event told before; when an earlier event's clause holds
+    the same noun, its actors are this event's actors."""
+    subject, _ = subject_head(trig.token)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS
+                                  for c in subject.children):
+        return []
+    noun = subject.lemma_.lower()
+    for ev in reversed(earlier):
+        if not ev.actor or ev.evidence.start >= subject.idx:
+            continue
+        mention = next((t for t in doc.char_span(ev.evidence.start, ev.evidence.end,
+                                                  alignment_mode="expand") or ()
+                        if t.lemma_.lower() == noun and t.pos_ == "NOUN"), None)
+        if mention is not None:
+            why = f"actor of the earlier '{mention.text}' (offset {mention.idx}); "
+            return [replace(a, resolution=why + (a.resolution or "")) for a in ev.actor]
+    return []
 
 
 def _in_links(ctx, tok) -> bool:

@@ -12,6 +12,8 @@ parser coordinates names in several shapes, and each has its rule here:
 * modifiers shared by conjuncts: "Danish media and government" resolves "government" as
   "Danish government"; "lawmakers and officials in Kenya" resolves both "in Kenya";
 * a title and the one name after it stay one person: "Kenya's new minister John Kamau";
+  so do a title, its country and the name the parser fused with that country ("the UN
+  envoy to Syria John Kamau" is John Kamau, not "Syria John Kamau");
 * names the parser hangs as appositions or modifiers: "Mordor, the Shire and Bree",
   "Fornost and the awful Gondor" (parsed as a modifier of "Gondor");
 * quantities and lists: "some of the groups, including A and B" -> A and B; "dozens of
@@ -19,8 +21,13 @@ parser coordinates names in several shapes, and each has its rule here:
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from importlib import resources
 
+import yaml
+
+from sitrep.extract import speech
 from sitrep.extract.events_triggers import lemma
 
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "one", "two", "three", "few",
@@ -119,6 +126,56 @@ def _title_name(head):
     return named[0] if all(t.pos_ == "PROPN" for t in between) else None
 
 
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[tuple[str, ...]]:
+    """Country names and aliases from the actor dictionary, as lower-case word tuples."""
+    rules = resources.files("sitrep.extract.rules")
+    raw = rules.joinpath("actor_countries.yaml").read_text("utf-8")
+    names = set()
+    for row in yaml.safe_load(raw).get("countries") or []:
+        for name in [row.get("name"), *(row.get("aliases") or [])]:
+            if name:
+                names.add(tuple(name.lower().split()))
+    return frozenset(names)
+
+
+#: Prepositions linking a title to the country or body it serves ("envoy to", "minister of").
+_TITLE_PREPS = frozenset({"to", "of", "for", "in"})
+
+
+def _title_country_name(head):
+    """``envoy to Syria John Kamau``: the parser fuses the title's country and the
+    person's name into one proper noun phrase. When a role noun's "to/of" object starts
+    with a country name and more proper nouns follow it, those name the title holder; the
+    argument is the whole title phrase (its first token index), else None."""
+    if head.pos_ != "PROPN" or head.dep_ != "pobj":
+        return None
+    title = _title_of(head.head)
+    if title is None:
+        return None
+    start, _ = np_bounds(head)
+    words = list(head.doc[start:head.i + 1])
+    while words and words[0].pos_ != "PROPN":
+        words = words[1:]
+    names = _country_names()
+    for n in range(len(words) - 1, 0, -1):
+        if tuple(t.lower_ for t in words[:n]) in names:
+            return np_bounds(title)[0] if all(t.pos_ == "PROPN" for t in words[n:]) else None
+    return None
+
+
+def _title_of(prep):
+    """The role noun a "to/of" preposition belongs to: its head, or the word right before
+    it when the parser hung it on the verb ("criticised the envoy | to X")."""
+    if prep.dep_ != "prep" or lemma(prep) not in _TITLE_PREPS:
+        return None
+    for noun in (prep.head, prep.doc[prep.i - 1] if prep.i else None):
+        if noun is not None and noun.pos_ == "NOUN" \
+                and speech.nominals().get(lemma(noun)) == "PERSON":
+            return noun
+    return None
+
+
 def _listed_appositions(head) -> list:
     """Names the parser made appositions of a name inside a list: "Mordor, the Shire,
     Fornost and Bree" (Shire + its conjuncts) or "Mordor, the Shire, and Bree" (Shire before
@@ -138,6 +195,15 @@ def _listed_appositions(head) -> list:
 
 def split_arguments(head, why: str) -> list[Argument]:
     """One argument per participant named by ``head`` (see the module docstring)."""
+    holder = None
+    title = _title_of(head.doc[head.i + 1]) if head.i + 1 < len(head.doc) else None
+    if title is not None and title.i == head.i:
+        holder = next((p for p in head.doc[head.i + 1].children if p.dep_ == "pobj"
+                       and _title_country_name(p) is not None), None)
+    named = head if holder is None else holder
+    titled = _title_country_name(named)
+    if titled is not None:  # "the UN envoy to Syria John Kamau": the envoy, title and all
+        return [Argument(titled, np_bounds(named)[1], f"{why}; title, country and name")]
     name = _title_name(head)
     if name is not None:  # "Kenya's new minister John Kamau": one person, title and all
         return [Argument(np_bounds(head)[0], np_bounds(name)[1], f"{why}; title and name")]

@@ -235,10 +235,29 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
     if found is None:
         return []
     parts, how = found
+    if how in _STANCE_FRAMES and _non_speaker(tok, subject):
+        return []  # "a plan which backed an initiative": what a text contains, not a stance
     if how in _SOURCELESS_WEAK and (subject is None or (
             tok.dep_ in ("acl", "pcomp") and subject.head is not tok)):
         return []  # "anyone wanting to borrow ...": an aim or a topic that no one holds
     return _quotes(ctx, tok, entry, cue_tokens, found, subject)
+
+
+#: Frames whose content is a thing or an aim rather than a proposition.
+_STANCE_FRAMES = frozenset({"dobj", "pobj", "xcomp", "relative object"})
+#: Relative pronouns that stand for the noun their clause modifies.
+_RELATIVE_SUBJECTS = frozenset({"which", "that"})
+
+
+def _non_speaker(tok, subject) -> bool:
+    """Whether the cue's subject, or the noun its "which"/"that" clause modifies, is a
+    proposal, plan or measure (``rules/quote_nonspeakers.txt``) rather than a source."""
+    if subject is None:
+        return False
+    head = subject
+    if subject.lower_ in _RELATIVE_SUBJECTS and tok.dep_ == "relcl":
+        head = tok.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() in speech.non_speakers()
 
 
 def _quotes(ctx, tok, entry, cue_tokens, found: tuple[Parts, str], subject) -> list[Quote]:
@@ -332,13 +351,24 @@ def _noun_phrase(head) -> tuple[int, int]:
     return left.idx, right_char(right)
 
 
+#: Conjunctions left dangling at the end of a content cut before the next clause
+#: ("said it would halt strikes, but ...", "rejected the claims and said ...").
+_DANGLING = ("and", "but", "or", "nor", "yet")
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    """The span without surrounding spaces and punctuation (quotation marks are kept)."""
+    """The span without surrounding spaces and punctuation (quotation marks are kept)
+    and without a conjunction left dangling at its end."""
     strip = " \t\n,;:.—–-"
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
+    while True:
+        while start < end and text[start] in strip:
+            start += 1
+        while end > start and text[end - 1] in strip:
+            end -= 1
+        last = text[start:end].rsplit(None, 1)
+        if len(last) < 2 or last[1].lower() not in _DANGLING:
+            break
+        end -= len(last[1])
     if end <= start:
         return None
     return _span(text, start, end)

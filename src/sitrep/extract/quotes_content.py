@@ -23,8 +23,12 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SEPARATORS = frozenset({",", "—", "–", "--"})
 #: Right-hand children that show a cue still has its content ahead of it.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "dobj", "conj", "advcl", "parataxis"})
+#: Dependencies of a content that is a noun phrase ("chanting slogans", "called for a ban").
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "pcomp", "oprd"})
 #: Parts of speech that can head a speaker's noun phrase.
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: Tags of a relative pronoun ("who", "which", "that" heading a relative clause).
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
 #: Character ranges of a content, in text order (an interjected cue splits it in two).
 Parts = list[tuple[int, int]]
 
@@ -113,10 +117,14 @@ def final_clause(tok, subject) -> tuple[Parts, str] | None:
 
     The cue and its subject form a group set off by commas or dashes, at the end
     of the sentence or inside it; the content is what precedes it (and what
-    follows it, for an interjected cue). The parser's attachment is not trusted
+    follows it, for an interjected cue). A relative pronoun subject ("..., who
+    called for X") makes the group a relative clause on a noun of the clause before,
+    which is then no content. The parser's attachment is not trusted
     here, since such a cue is often misparsed as a relative clause or parataxis.
     """
     sent, doc = tok.sent, tok.doc
+    if subject is not None and subject.tag_ in _RELATIVE_TAGS:
+        return None  # "..., who pushed for X": the clause before holds the antecedent, not speech
     if subject is None or any(c.i > tok.i and c.dep_ in _CLAUSAL - {"ccomp"}
                               and not _addressee(c) for c in tok.children):
         return None
@@ -182,7 +190,25 @@ def _content_end(tok, child) -> int:
         end = max(end, sib.right_edge, key=lambda t: t.i)
     if tok.dep_ in ("ROOT", "ccomp", "advcl", "xcomp", "conj"):
         end = max(end, _before_next_cue(end, _last_word(tok.sent)), key=lambda t: t.i)
+        if child.dep_ in _NOMINAL_DEPS:
+            end = _before_coordination_above(tok, child, end)
     return right_char(end)
+
+
+def _before_coordination_above(tok, child, end):
+    """``marched chanting slogans, and some blocked roads``: what is coordinated to a word
+    above the cue ("marched ..., and ...") is not part of the cue's object, however the
+    parser read the conjunct; the content stops before the conjunction and its comma.
+    Only for a noun-phrase content: a clause may run on past such a conjunction."""
+    doc = child.doc
+    above = {a.i for a in tok.ancestors}
+    for t in doc[child.right_edge.i + 1:end.i + 1]:
+        if t.dep_ == "cc" and t.head.i in above:
+            stop = t.i - 1
+            while stop > child.right_edge.i and (doc[stop].is_punct or doc[stop].dep_ == "cc"):
+                stop -= 1
+            return doc[stop]
+    return end
 
 
 def _before_next_cue(start, last):

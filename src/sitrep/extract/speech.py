@@ -103,6 +103,12 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(line.lower() for line in _rule_lines("speech_nouns.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def non_speakers() -> frozenset[str]:
+    """Nouns naming a proposal, plan or measure, which hold no stance of their own."""
+    return frozenset(line.lower() for line in _rule_lines("quote_nonspeakers.txt"))
+
+
 def doc_text(doc) -> str:
     """The Doc's text, built once: ``Doc.text`` re-joins every token on each access."""
     text = doc.user_data.get("sitrep.text")
