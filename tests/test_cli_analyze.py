@@ -135,3 +135,15 @@ def test_cli_analyze_debug_shows_traceback_only_when_asked(tmp_path, monkeypatch
     assert quiet.returncode == 1 and b"Traceback" not in quiet.stderr
     assert b"layer exploded" in quiet.stderr and b"--debug" in quiet.stderr
     assert loud.returncode != 0 and b"Traceback" in loud.stderr
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("short enough", 40, "short enough"),
+    ("UN special envoy to Syria Staffan de Mistura", 40, "UN special envoy to Syria Staffan de…"),
+    ("x" * 50, 10, "x" * 9 + "…"),                      # no space: a hard cut
+    ("line one\n  line two", 40, "line one line two"),  # one line
+])
+def test_text_format_clips_long_spans_at_a_word_boundary(text, width, expected):
+    from sitrep.export.text import _clip
+
+    assert _clip(text, width) == expected

@@ -52,7 +52,7 @@ def _names(entities: list[Entity]) -> str:
     out = []
     for ent in entities:
         code = "/".join(x for x in (ent.code, ent.sector) if x)
-        out.append(_clip(ent.text, 40) + (f" ({code})" if code else ""))
+        out.append(_clip(ent.text, 60) + (f" ({code})" if code else ""))
     return ", ".join(out)
 
 
@@ -89,5 +89,10 @@ def _section(title: str, rows: list[str]) -> list[str]:
 
 
 def _clip(text: str, width: int = 120) -> str:
+    """``text`` on one line, cut to ``width`` characters at a word boundary where one lies in
+    the second half (a clipped name should not end in half a word: "Staffan de Mi…")."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    return (text[:cut] if cut >= width // 2 else text[: width - 1]).rstrip(" ,;:") + "…"
