@@ -279,13 +279,16 @@ def weekdays(text: str) -> list[str]:
     return sorted(words & set(rules().get("weekdays") or ()))
 
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WRITTEN = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?,?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}),?)"
-                      rf"\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+@functools.lru_cache(maxsize=1)
+def _written_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    """The full-date pattern of :func:`written_date` and its month table, both from the
+    time layer's word list (``time_words.yaml``: names and abbreviations)."""
+    from sitrep.extract.timex import lexicon
+
+    months = lexicon.words()["months"]
+    alt = "|".join(sorted(months, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{alt})\.?,?|(?P<m2>{alt})\.?\s+(?P<d2>\d{{1,2}}),?)"
+                      rf"\s+(?P<y>(?:19|20)\d\d)\b", re.I), months
 
 
 def written_date(text: str) -> str | None:
@@ -293,10 +296,11 @@ def written_date(text: str) -> str | None:
     ISO; usually the report's own dateline, which can disagree with the date it was filed under."""
     import datetime as dt
 
-    for m in _WRITTEN.finditer(text):
+    pattern, months = _written_pattern()
+    for m in pattern.finditer(text):
         day, month = m.group("d1") or m.group("d2"), (m.group("m1") or m.group("m2")).lower()
         try:
-            return dt.date(int(m.group("y")), _MONTHS[month], int(day)).isoformat()
+            return dt.date(int(m.group("y")), months[month], int(day)).isoformat()
         except ValueError:
             continue
     return None
