@@ -448,14 +448,13 @@ def _own_owner(noun):
 
 def to_entities(args: list[Argument], doc, resolve) -> list[Entity]:
     """Entities for argument spans, each resolved to a code by ``resolve(span, name_text)``,
-    which returns an entity or a list of them (a name standing for several actors)."""
+    which returns the span's entity and one more per joint actor its name stands for."""
     out: list[Entity] = []
     for arg in args:
         span = doc[arg.start:arg.end]
         if not span.text.strip():
             continue
         found = resolve(span, arg.name_text)
-        found = found if isinstance(found, list) else [found]
         if any(e.start == found[0].start and e.end == found[0].end for e in out):
             continue
         for ent in found:
