@@ -73,6 +73,29 @@ def test_extract_places_qualifier_is_a_state(text, qualifier):
     assert found and found[0].feature == "admin1" and found[0].name == "Illinois"
 
 
+@pytest.mark.parametrize("text, town, qualifier", [
+    # the gazetteer knows England's Stroud only: the writer put this one in Ontario
+    ("The truck was stopped on the highway near Stroud, Ontario, late on Friday.", "Stroud",
+     "Ontario"),
+])
+def test_extract_places_qualified_town_missing_from_the_gazetteer_stays_unresolved(
+        text, town, qualifier):
+    found = _places(text)
+    assert [p.name for p in _named(found, qualifier)] == [qualifier]
+    named = _named(found, town)
+    assert named and named[0].lat is None and qualifier in named[0].resolution
+
+
+@pytest.mark.parametrize("text, town, state", [
+    # "Panama" opens "Panama City", the next name of the list: no qualifier of Pensacola
+    ("The team toured Tampa, Orlando, Pensacola, Panama City and Gainesville.", "Pensacola",
+     "FL"),
+])
+def test_extract_places_list_word_before_a_longer_name_is_no_qualifier(text, town, state):
+    named = _named(_places(text), town)
+    assert named and named[0].country_code == "US" and named[0].lat is not None
+
+
 @pytest.mark.parametrize("text, absent", [
     ("Police said the fire started at night.", "Police"),
     ("Syrian and Russian officials met on Monday.", "Syrian"),

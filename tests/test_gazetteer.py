@@ -104,6 +104,18 @@ def test_gazetteer_hull_centre_weighs_territory_not_towns(points, lat, lon):
     assert got_lon == pytest.approx(lon, abs=0.1)
 
 
+@pytest.mark.parametrize("points, lat, lon", [
+    # a province's towns and one village GeoNames files under it 2,500 km away
+    ([(38.0 + i, 114.0 + j) for i in range(3) for j in range(3)] + [(33.3, 87.7)], 39.0, 115.0),
+    # towns along one road: their middle (the hull has no area)
+    ([(38.0 + i / 10, 114.0 + i / 10) for i in range(30)], 39.45, 115.45),
+])
+def test_gazetteer_hull_centre_ignores_a_stray_town_far_from_the_rest(points, lat, lon):
+    got_lat, got_lon = gazetteer._hull_centre(points)
+    assert got_lat == pytest.approx(lat, abs=0.2)
+    assert got_lon == pytest.approx(lon, abs=0.2)
+
+
 @pytest.mark.parametrize("name, country, near", [
     ("Sichuan", "CN", (30.66, 104.06)),       # ISO subdivision, no namesake town: at Chengdu
     ("Surrey", "GB", (51.24, -0.57)),         # a county: at its county town, Guildford

@@ -359,6 +359,7 @@ def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     development gold (Acc@161 over matched toponyms, LGL / GeoVirus): the area-weighted mean
     of occupied 1-degree cells 0.8342 / 0.8453; the hull centroid 0.8364 / 0.8483.
     """
+    points = _main_cluster(points)
     lat0 = sum(lat for lat, _ in points) / len(points)
     k = math.cos(math.radians(lat0))
     hull = _convex_hull(sorted({(lon * k, lat) for lat, lon in points}))
@@ -368,7 +369,55 @@ def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1]):
         cross = x0 * y1 - x1 * y0
         area, cx, cy = area + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+    if abs(area) < 1e-9:  # towns on one line: the hull has no area to weigh
+        return lat0, sum(lon for _, lon in points) / len(points)
     return cy / (3 * area), cx / (3 * area) / k
+
+
+#: Side of the grid cells (degrees) that :func:`_main_cluster` joins when they touch.
+CLUSTER_CELL_DEG = 3.0
+
+
+def _main_cluster(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The towns of a division's main landmass, without the stray ones GeoNames files under
+    the wrong division.
+
+    A hull takes in every point it is given, so one mis-filed town moves it across a
+    country: GeoNames puts a village of Tibet under Hebei and one of Sichuan under Jiangsu,
+    which dragged both provinces' centres 1,000 km west. Towns are binned into cells of
+    :data:`CLUSTER_CELL_DEG` degrees; cells that touch (diagonals too) form clusters, and
+    only the cluster holding most towns is kept. A sparse but continuous territory (northern
+    Ontario, the Queensland outback) stays one cluster; a lone town 1,000 km from the rest
+    does not. Ties keep every point (no evidence which part is the division). Measured on
+    the development gold (Acc@161 over matched toponyms, LGL / GeoVirus): cells of 2 degrees
+    0.8423 / 0.8674, 3 degrees 0.8432 / 0.8689, 4 or 5 degrees 0.8423 / 0.8679.
+    """
+    if len(points) < 3:
+        return points
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon in points:
+        cells[(math.floor(lat / CLUSTER_CELL_DEG), math.floor(lon / CLUSTER_CELL_DEG))].append((lat, lon))
+    seen: set[tuple[int, int]] = set()
+    clusters: list[list[tuple[float, float]]] = []
+    for start in cells:
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, members = [start], []
+        while stack:
+            y, x = stack.pop()
+            members.extend(cells[(y, x)])
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    near = (y + dy, x + dx)
+                    if near in cells and near not in seen:
+                        seen.add(near)
+                        stack.append(near)
+        clusters.append(members)
+    clusters.sort(key=len, reverse=True)
+    if len(clusters) > 1 and len(clusters[0]) == len(clusters[1]):
+        return points
+    return clusters[0]
 
 
 def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -711,6 +711,20 @@ def _state_list(doc, m: Mention) -> bool:
             and doc[i + 1].lower_ in ("and", "or"))
 
 
+#: Places no qualifier narrows: after their names a comma starts a list ("Israel, Egypt and
+#: Jordan", "the Middle East, Italy and Russia").
+_UNQUALIFIED = frozenset({"country", "continent", "region", "sea"})
+
+
+def _name_goes_on(doc, span, gaz) -> bool:
+    """Whether the next word makes a longer known name of the qualifier: "Panama" of
+    "Pensacola, Panama City and Gainesville" is no qualifier, it opens the next name of the
+    list (but "Washington, D.C. Mayor ..." keeps its qualifier)."""
+    end = span.end
+    return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and any(
+        c.kind != ALTERNATE for c in gaz.lookup(doc[span.start:end + 1].text))
+
+
 def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
     """Read "Town, ST" / "Town, State" / "Town, Country": the qualifier constrains the town
     and is itself a place (the state or country). After a country name the comma starts a
@@ -719,12 +733,12 @@ def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
     for m in list(mentions):
         comma = m.end
         if (comma + 1 >= len(doc) or doc[comma].text != ","
-                or any(c.feature == "country" and c.kind != ALTERNATE for c in m.candidates)
+                or any(c.feature in _UNQUALIFIED and c.kind != ALTERNATE for c in m.candidates)
                 or _state_list(doc, m)):
             continue
         for size in (3, 2, 1):
             span = doc[comma + 1:comma + 1 + size]
-            if len(span) < size or not span.text[:1].isupper():
+            if len(span) < size or not span.text[:1].isupper() or _name_goes_on(doc, span, gaz):
                 continue
             quals = [c for c in gaz.lookup(span.text, qualifiers=True)
                      if c.feature in ("admin1", "country")]

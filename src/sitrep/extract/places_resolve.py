@@ -175,6 +175,10 @@ def _choose(ms: list[Mention], evidence: _Evidence, key: str, *, use_context: bo
     if not cands:
         return None, ["no gazetteer entry"], 0
     quals = [q for m in ms for q in m.qualifiers]
+    if quals and not any(_within(c, q) for c in cands.values() for q in quals):
+        # "Stroud, Ontario" when the gazetteer knows only the English Stroud: the writer
+        # said where the town is, and no reading is there
+        return None, [f"no place of this name in {quals[0].name} in the gazetteer"], len(cands)
     own = [c.population for c in cands.values() if c.kind != ALTERNATE]
     own_name = max(own) if own else None
     best, reasons, best_score = None, [], -math.inf
