@@ -599,3 +599,59 @@ def test_events_title_country_and_name_are_one_recipient(text, name):
 def test_events_event_noun_subject_takes_the_earlier_events_actors(text):
     began = [e for e in _events(text) if e.trigger is not None and e.trigger.text == "began"]
     assert began and _codes(began[0].actor) == {"ETH"}, [(e.event, e.actor) for e in _events(text)]
+
+
+# -- issue 3: who did it to whom in more structures ---------------------------------------------
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Kenyan government chided Uganda over the border dispute.", "KEN", "UGA"),
+    ("The Kenyan minister reprimanded Sudan on Monday.", "KEN", "SDN"),
+    ("Nigeria castigated Ghana for the expulsions.", "NGA", "GHA"),
+])
+def test_events_scolding_verbs_are_disapproval(text, actor, recipient):
+    event = _one(text, "ACCUSE")
+    assert (event.mode, _codes(event.actor), _codes(event.recipient)) == (
+        "disapprove", {actor}, {recipient})
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Turkish soldiers cordoned off the roads leading into Syria.", "TUR", "SYR"),
+    ("Turkey sealed off its border with Syria.", "TUR", "SYR"),
+])
+def test_events_closed_road_or_border_stands_for_where_it_leads(text, actor, recipient):
+    event = _one(text, "COERCE")
+    assert (event.mode, _codes(event.actor), _codes(event.recipient)) == (
+        "restrict", {actor}, {recipient})
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("North Korea fired two shells near a ship from Japan on a routine patrol.", "JPN"),
+])
+def test_events_shells_fired_near_something_target_it(text, recipient):
+    event = _one(text, "ASSAULT")
+    assert _codes(event.recipient) == {recipient}
+    assert all("patrol" not in r.text for r in event.recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Five fishermen were freed from Iran on Monday.", {"IRN"}, set()),
+    ("Ethiopian troops were released from Eritrea.", {"ERI"}, {"ETH"}),
+    ("The hostages were released from a prison on Monday.", set(), set()),
+])
+def test_events_released_from_a_coded_actor_names_the_holder(text, actor, recipient):
+    event = _one(text, "RETREAT")
+    assert (_codes(event.actor), _codes(event.recipient)) == (actor, recipient)
+    assert event.recipient  # the people let go are always the recipient
+
+
+@pytest.mark.parametrize("text, giver, receiver", [
+    ("Ukraine received weapons from Germany last week.", "DEU", "UKR"),
+])
+def test_events_aid_received_from_is_the_givers_aid(text, giver, receiver):
+    event = _one(text, "AID")
+    assert (_codes(event.actor), _codes(event.recipient)) == ({giver}, {receiver})
+
+
+@pytest.mark.parametrize("text", ["Kenya received a letter from France."])
+def test_events_receiving_a_non_aid_thing_is_no_aid(text):
+    assert not [e for e in _events(text) if e.event == "AID"]

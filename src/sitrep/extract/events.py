@@ -101,14 +101,18 @@ def _build(ctx, trig: Trigger, lex, resolve, main_place, reporters: dict) -> Eve
 def _participants(doc, trig: Trigger, lex, resolve) -> tuple[list[Entity], list[Entity]]:
     """(actors, recipients) as resolved entities; in reciprocal events all are actors."""
     things = _things(lex)
+    holders = lex.holder_preps.get(f"{trig.event}/{trig.mode}",
+                                   lex.holder_preps.get(trig.event, frozenset()))
     actors = to_entities(actor_arguments(trig, lex.status["reporting_verbs"],
-                                         lex.classes["proposal"], things), doc, resolve)
+                                         lex.classes["proposal"], things, holder_preps=holders,
+                                         is_coded=_coded_test(doc, resolve)), doc, resolve)
     extra = lex.recipient_preps.get(f"{trig.event}/{trig.mode}",
                                     lex.recipient_preps.get(trig.event, frozenset()))
     recipients = to_entities(recipient_arguments(trig, lex.classes["proposal"], _event_nouns(lex),
                                                  things, _actor_test(doc, resolve, lex), extra,
                                                  lex.classes.get("instruments", frozenset()),
-                                                 patient=lex.patient_object(trig.event, trig.mode)),
+                                                 patient=lex.patient_object(trig.event, trig.mode),
+                                                 routes=lex.route_object(trig.event, trig.mode)),
                              doc, resolve)
     actor_keys = {(a.start, a.end) for a in actors}
     recipients = [r for r in recipients if (r.start, r.end) not in actor_keys]
@@ -189,6 +193,14 @@ def _actor_test(doc, resolve, lex):
         ent = resolve(doc[start:tok.i + 1], None)[0]
         return ent.code is not None or ent.sector is not None
     return is_actor
+
+
+def _coded_test(doc, resolve):
+    """``is_coded(token)``: does the noun phrase headed by ``token`` resolve to a code?"""
+    def is_coded(tok) -> bool:
+        start, _ = np_bounds(tok)
+        return resolve(doc[start:tok.i + 1], None)[0].code is not None
+    return is_coded
 
 
 def _things(lex) -> frozenset[str]:

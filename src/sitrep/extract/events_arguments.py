@@ -8,13 +8,16 @@ Rules, each named in the entity's ``resolution``:
   xcomp/conj chains and purpose clauses ("signed an accord to supply X"); the noun a
   relative clause modifies ("troops, which ...");
 * a passive without an agent has no actor: its subject, or the subject it shares with a
-  conjoined verb ("fishermen, held in Libya, were freed"), is the recipient;
+  conjoined verb ("fishermen, held in Libya, were freed"), is the recipient; where the
+  lexicon names holder prepositions, a coded "from X" is the actor ("were freed from
+  Iran"); "Y received aid from X" is X's aid to Y;
 * a pronoun subject inside reported speech is the speaker ("X said it would ...");
 * compounds split into conjuncts (:mod:`sitrep.extract.events_conjuncts`: "Russian and
   Syrian air forces" -> two actors; "some of the groups, including A and B" -> A and B);
 * recipient = the object (shared with the next conjoined verb when the verb has none:
   "rejected and condemned X"), the "on/against/with/to" object, the passive subject, or
   for a rejected/backed proposal the proposal's owner ("Russia's proposed ceasefire");
+  a closed road or border stands for where it leads ("cordoned off the roads into X");
   for giving events (AID, SUPPORT, ...) an object that names no actor is the thing given,
   and the recipient is its "to/for" object ("donated ventilators to Ethiopia"); an
   endorsed message stands for its author ("welcomed memos from X").
@@ -37,6 +40,12 @@ AUTHORED_EVENTS = frozenset({"SUPPORT"})
 #: "... to help X": the purpose verb's object is who benefits from aid or support.
 BENEFIT_VERBS = frozenset({"help", "assist", "support", "benefit", "aid", "feed", "protect"})
 RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "toward", "towards"})
+#: Particles the parser reads as prepositions right after the verb ("cordoned off the
+#: roads", "sealed off the city"): their object is the verb's direct object.
+PARTICLE_PREPS = frozenset({"off"})
+#: How a road, border or crossing names the place it leads to ("the roads leading into X",
+#: "the border with X", "crossings to X").
+ROUTE_PREPS = frozenset({"into", "to", "with", "toward", "towards"})
 #: Edge tokens dropped from argument spans.
 _TRIM_DEPS = frozenset({"punct", "cc", "relcl", "acl", "appos", "advcl", "prep_including"})
 #: Fixed phrases whose noun is no participant: "in order to", "in return", "at least".
@@ -49,6 +58,7 @@ IDIOM_OBJECTS = frozenset({
     ("in", "private"), ("in", "secret"), ("at", "least"), ("at", "most"), ("at", "once"),
     ("at", "all"), ("at", "last"), ("at", "times"), ("at", "risk"), ("at", "odds"),
     ("on", "time"), ("on", "purpose"), ("on", "average"), ("on", "hold"), ("on", "alert"),
+    ("on", "patrol"), ("on", "duty"),
     ("for", "example"), ("for", "instance"), ("for", "now"), ("for", "good"), ("with", "regard"),
     ("with", "respect"), ("to", "date"),
 })
@@ -174,15 +184,22 @@ def _has_of(head) -> bool:
 
 def actor_arguments(trig: Trigger, reporting: frozenset[str],
                     proposal_words: frozenset[str] = frozenset(),
-                    things: frozenset[str] = frozenset()) -> list[Argument]:
+                    things: frozenset[str] = frozenset(), *,
+                    holder_preps: frozenset[str] = frozenset(),
+                    is_coded=lambda tok: False) -> list[Argument]:
     """The actor spans of a trigger (empty when none can be named).
 
-    A proposal that "backed" or "would see" something acts for its owner.
+    A proposal that "backed" or "would see" something acts for its owner. The object of a
+    ``holder_preps`` preposition that names a coded actor is the actor of an agentless
+    passive ("were freed from Iran": Iran let them go) and of a receiving verb ("received
+    aid from Japan": Japan gave it).
     """
     verb = trig.token
     if trig.roles == "speaker_subject":
         speaker = speaker_of(verb, reporting)
         return split_arguments(speaker, "speaker of the ultimatum") if speaker is not None else []
+    if trig.roles == "giver_from":
+        return _holders(verb, frozenset({"from"}), is_coded, "giver ('received ... from X')")
     agent = agent_head(verb)
     if agent is not None:
         return split_arguments(agent, "passive agent ('by ...')")
@@ -190,8 +207,8 @@ def actor_arguments(trig: Trigger, reporting: frozenset[str],
     if _agentless_passive(verb) and (not _infinitive(verb) if patient else verb.dep_ == "conj"):
         # "since protesters were crushed": no agent; "X attacked and were repelled": the
         # shared subject is the patient (a recipient), not the doer; but "authorised X to
-        # be extradited" keeps the governing subject
-        return []
+        # be extradited" keeps the governing subject; "were freed from Iran": the holder
+        return _holders(verb, holder_preps, is_coded, "holder named by the passive ('from X')")
     head, why = subject_head(verb)
     if head is None or (_is_passive(verb) and head.dep_ == "nsubjpass"):
         return []
@@ -210,26 +227,44 @@ def actor_arguments(trig: Trigger, reporting: frozenset[str],
     return split_arguments(head, why)
 
 
+def _holders(verb, preps: frozenset[str], is_coded, why: str) -> list[Argument]:
+    """Coded actors named by ``preps`` on the verb or on its direct object ("freed from X",
+    "received weapons from X"); a place with no code ("from prison") names nobody."""
+    if not preps:
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    found = [p for h in heads for c in h.children if c.dep_ == "prep" and lemma(c) in preps
+             for p in c.children if p.dep_ == "pobj" and is_coded(p)]
+    return [a for p in found[:1] for a in split_arguments(p, why)]
+
+
 def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                         event_nouns: frozenset[str],
                         things: frozenset[str] = frozenset(),
                         is_actor=lambda tok: True,
                         extra_preps: frozenset[str] = frozenset(),
                         instruments: frozenset[str] = frozenset(), *,
-                        patient: bool = False) -> list[Argument]:
+                        patient: bool = False, routes: bool = False) -> list[Argument]:
     """The recipient spans of a trigger, by the rules in the module docstring; with
     ``patient`` a direct object that names an actor is the recipient even when it would
-    otherwise be a thing given or withdrawn ("freed 280 child soldiers")."""
+    otherwise be a thing given or withdrawn ("freed 280 child soldiers"); with ``routes``
+    a closed road or border stands for the place it leads into ("the roads into X")."""
     verb = trig.token
     heads: list[tuple[object, str]] = [(t, "addressee of the request") for t in trig.recipient_tokens]
     if trig.roles == "speaker_subject":
         subj, _ = subject_head(verb)
         if subj is not None:
             heads.append((subj, "subject of the ultimatum"))
+    elif trig.roles == "giver_from":
+        subj, _ = subject_head(verb)
+        return split_arguments(subj, "receiver (the subject of 'received')") if subj is not None else []
     elif _is_passive(verb):
+        # "the militia was freed": with ``patient`` a released group is the recipient even
+        # where its noun would be a thing moved ("troops were withdrawn")
         heads.extend((c, "passive subject") for c in verb.children
                      if c.dep_ == "nsubjpass"
-                     and not (lemma(c) in things and (trig.sense.no_actor or trig.event in GIVING_EVENTS)))
+                     and not (lemma(c) in things and (trig.sense.no_actor or trig.event in GIVING_EVENTS)
+                              and not (patient and is_actor(c))))
         if not heads and verb.dep_ == "conj" and not any(
                 c.dep_ in ("nsubj", "csubj") for c in verb.children):
             # "fishermen, held in Libya, have been freed": the first verb's own subject
@@ -237,7 +272,7 @@ def recipient_arguments(trig: Trigger, proposal_words: frozenset[str],
                          for c in verb.head.children if c.dep_ == "nsubj")
     if trig.inner is None or trig.recipient_tokens == []:
         heads.extend(_object_recipients(verb, trig, event_nouns, proposal_words, things, is_actor,
-                                        instruments, patient))
+                                        instruments, patient, routes))
     heads = [(h, why) for h, why in heads if h is not None and not _not_an_actor(h)]
     if trig.inner is not None and trig.inner.pos_ in ("VERB", "AUX") and not heads:
         # "agreed to lift the ban on X": the wrapped event's recipient
@@ -297,10 +332,12 @@ def _place_objects(verb, trig: Trigger, preps: frozenset[str]) -> list[tuple[obj
 
 def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                        proposal_words: frozenset[str], things: frozenset[str], is_actor,
-                       instruments: frozenset[str] = frozenset(), patient: bool = False):
-    """Objects and prepositional objects; an event noun passes on its own "on X" object."""
-    objs = ([c for c in verb.children if c.dep_ == "dobj"] or _raised_objects(verb)) \
-        + _sense_prep_objects(verb, trig)
+                       instruments: frozenset[str] = frozenset(), patient: bool = False,
+                       routes: bool = False):
+    """Objects and prepositional objects; an event noun passes on its own "on X" object;
+    with ``routes`` a road or border that names no actor stands for where it leads."""
+    objs = ([c for c in verb.children if c.dep_ == "dobj"] or _raised_objects(verb)
+            or _particle_objects(verb)) + _sense_prep_objects(verb, trig)
     if trig.noun is not None:
         objs = [trig.noun]
     out = []
@@ -312,6 +349,8 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                               for p in _prep_objects(obj, deep=True, extra=frozenset({"of"}))))
         elif patient and obj.dep_ == "dobj" and is_actor(obj):
             out.append((obj, "direct object (the one it was done to)"))
+        elif routes and not is_actor(obj) and _route_ends(obj):
+            out.extend((p, f"where '{obj.text}' leads") for p in _route_ends(obj))
         elif (trig.event in GIVING_EVENTS and (lemma(quantified(obj)) in things
                                                or not is_actor(obj))) or (
                 lemma(obj) in instruments):
@@ -333,6 +372,20 @@ def _object_recipients(verb, trig: Trigger, event_nouns: frozenset[str],
                    if c.dep_ in ("advcl", "xcomp") and lemma(c) in BENEFIT_VERBS
                    for o in c.children if o.dep_ == "dobj")
     return out
+
+
+def _particle_objects(verb) -> list:
+    """"cordoned off the roads": the object of a particle parsed as a preposition."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+            and lemma(c) in PARTICLE_PREPS for p in c.children if p.dep_ == "pobj"]
+
+
+def _route_ends(obj) -> list:
+    """Where a road, border or crossing leads, on the noun or on its participle ("the roads
+    leading into X", "the border with X")."""
+    holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and lemma(c) in ROUTE_PREPS
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _raised_objects(verb) -> list:

@@ -68,9 +68,16 @@ class Lexicon:
     attributes: dict[str, Any] = field(default_factory=dict)
     #: "EVENT/mode" or "EVENT" keys whose actor-naming direct object is the recipient
     patient_objects: frozenset[str] = frozenset()
+    #: "EVENT/mode" or "EVENT" -> prepositions naming who held and let go ("freed from X")
+    holder_preps: dict[str, frozenset] = field(default_factory=dict)
+    #: "EVENT/mode" or "EVENT" keys whose road or border object stands for where it leads
+    route_objects: frozenset[str] = frozenset()
 
     def patient_object(self, event: str, mode: str | None) -> bool:
         return f"{event}/{mode}" in self.patient_objects or event in self.patient_objects
+
+    def route_object(self, event: str, mode: str | None) -> bool:
+        return f"{event}/{mode}" in self.route_objects or event in self.route_objects
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -179,6 +186,9 @@ def load() -> Lexicon:
                    recipient_preps={k: frozenset(v) for k, v in
                                     (raw.get("recipient_preps") or {}).items()},
                    patient_objects=frozenset(raw.get("patient_objects") or ()),
+                   route_objects=frozenset(raw.get("route_objects") or ()),
+                   holder_preps={k: frozenset(v) for k, v in
+                                 (raw.get("holder_preps") or {}).items()},
                    reciprocal_events={e: frozenset((spec or {}).get("except_modes") or ())
                                       for e, spec in (raw.get("reciprocal_events") or {}).items()}, status=_status(), attributes=_attributes(),
                    trigger_keys=frozenset(verbs) | {v for v, _ in phrasal} | frozenset(light)
