@@ -8,7 +8,8 @@ import pytest
 from link_docs import doc, event
 from sitrep.link import LinkSettings, StoryIndex, link_stories, similarity, stories
 from sitrep.link.blocking import features
-from sitrep.link.slots import casualties_in, casualty_claims, duration_hours, lead_places, number_range
+from sitrep.link.slots import casualties_in, casualty_claims, duration_hours, number_range
+from sitrep.link.towns import lead_places
 from sitrep.model import Place
 
 BASE_A = "Air strikes hit a market in eastern Aleppo on Monday, {toll}, rescuers and a monitor said."
@@ -412,9 +413,10 @@ def test_link_slots_count_bound_to_the_word_after_it():
 
 
 @pytest.mark.parametrize("a,b", [("Raqa", "ar Raqqah"), ("Deir az-Zour", "Deir ezzor"),
-                                 ("Syrias Hasakeh", "al-Hasaka"), ("Raqqa province", "Raqqa")])
+                                 ("Syrias Hasakeh", "al-Hasaka"), ("Raqqa province", "Raqqa"),
+                                 ("Deir al-Zor", "Deir ez-Zor"), ("Urum al-Joz", "Urom al Joz")])
 def test_link_slots_place_spellings_meet(a, b):
-    from sitrep.link.slots import name_skeleton
+    from sitrep.link.towns import name_skeleton
 
     assert name_skeleton(a) == name_skeleton(b)
     assert name_skeleton("Homs") != name_skeleton("Hama")
@@ -426,3 +428,93 @@ def test_link_slots_written_date_of_a_lead():
     assert written_date("AFP Friday 28 Oct 2016 Rebels fired") == "2016-10-28"
     assert written_date("Published August 2, 2016 Ten civilians") == "2016-08-02"
     assert written_date("The war began in 2011") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The death toll from the car bomb on the crowded market has risen to at least 112, a monitor said.",
+     [("dead", 112, "at least")]),
+    ("Local police put the death toll at 16 on Tuesday.", [("dead", 16, None)]),
+    ("The number of victims is at least 70, the source said.", [("dead", 70, "at least")]),
+    ("At least 35 ISIS fighters were killed in the raids.", [("dead", 35, "at least")]),
+    ("Town 20 Civilians Killed Scores Injured in Shelling", [("dead", 20, None)]),
+    ("01.05.2016 Twelve people died in the blast.", [("dead", 12, None)]),
+    ("A bomber killed 30 people injured 90 on Monday", [("dead", 30, None), ("injured", 90, None)]),
+    ("Three killed 12 others injured in shelling", [("dead", 3, None), ("injured", 12, None)]),
+])
+def test_link_slots_casualty_phrasings(text, expected):
+    """Tolls stated as a level reached, names between the number and the verb, and
+    capitalised headline words that are not a count's filler."""
+    assert [(s, n, m) for s, n, m, _, _ in casualties_in(text)] == expected
+
+
+def test_link_slots_bare_lead_figure_takes_body_hedge():
+    """"Toll rises to 70" in the headline is the body's "at least 70": a range, not an exact toll."""
+    text = ("Blast toll in Aleppo rises to 70. Buses were hit at a crossing on Saturday. Rescuers "
+            "were still at work. A source said the number of victims is at least 70 and many more were hurt.")
+    (c,) = [c for c in casualty_claims(doc("a", "Outlet A", "2017-04-15", text), "Outlet A", "2017-04-15")
+            if c.slot == "dead"]
+    assert (c.value, c.low, c.high) == ("at least 70", 70, float("inf"))
+
+
+def test_link_slots_hedged_twin_keeps_victims_of_bare_figure():
+    """"Killing 40 attackers" names whom the lead's "at least 40 people" counts."""
+    text = ("Troops repelled an assault on a town near Homs on Tuesday, killing 40 attackers. "
+            "At least 40 people were killed in the fighting, the ministry said.")
+    (c,) = [c for c in casualty_claims(doc("a", "Outlet A", "2016-09-20", text), "Outlet A", "2016-09-20")
+            if c.slot == "dead"]
+    assert (c.value, c.detail["victims"]) == ("at least 40", "combatants")
+
+
+@pytest.mark.parametrize("sentence,total", [
+    ("Some 120 fighters were killed in strikes over the past 24 hours, the ministry said.", True),
+    ("Rebel rockets killed 84 people in three days, the army said.", True),
+    ("38 civilians have been killed in a two-day offensive on the city.", True),
+    ("57 civilians were killed in continued attacks on the city.", True),
+    ("Twelve people were killed in a second blast within hours.", False),
+    ("Twelve people were killed in a market blast on Monday.", False),
+])
+def test_link_slots_toll_over_a_period_is_a_total(sentence, total):
+    """A toll summed over days or a running campaign is no single incident's figure."""
+    text = sentence + " Rescuers searched the rubble."
+    (c,) = [c for c in casualty_claims(doc("a", "Outlet A", "2016-10-18", text), "Outlet A", "2016-10-18")
+            if c.slot == "dead"]
+    assert c.detail["total"] is total
+
+
+@pytest.mark.parametrize("text,name,town", [
+    ("Troops ambushed rebels in Daraa province on Sunday.", "Daraa", False),
+    ("Jets struck the province of Daraa on Sunday.", "Daraa", False),
+    ("Shells fell on rural Aleppo overnight.", "Aleppo", False),
+    ("Shells fell on Aleppo overnight.", "Aleppo", True),
+    ("A blast hit Daraa province and the city of Daraa itself.", "Daraa", True),
+])
+def test_link_slots_province_named_like_its_town_is_no_town(text, name, town):
+    """Most Syrian provinces share their capital's name: "Daraa province" places no incident in the town."""
+    from sitrep.link.towns import names_town
+
+    assert names_town(text, name) is town
+
+
+@pytest.mark.parametrize("where_a,flagged", [("in Aleppo province", False), ("in Aleppo", True)])
+def test_link_contradictions_province_toll_not_set_against_town_toll(where_a, flagged):
+    """A toll "in Aleppo province" and one in the city of Aleppo are not read as one incident."""
+    ta = f"Warplanes killed 32 people {where_a} on Sunday, a monitor said of the raids."
+    tb = "Warplanes killed 50 people in the city of Aleppo on Sunday, state media said of the raids."
+    found = [c for s in link_stories([doc("a", "Outlet A", "2016-08-24", ta),
+                                      doc("b", "Outlet B", "2016-08-24", tb)])
+             for c in s.contradictions if c.slot == "dead"]
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("published,event_day", [("2016-10-04", "2016-10-03"), ("2016-10-12", None)])
+def test_link_slots_relative_event_day_needs_the_day_it_counted_from(published, event_day):
+    """"On Monday" resolved from a feed date the dateline contradicts is not the incident's day."""
+    from sitrep.model import Event, Span
+
+    text = "Published October 4 2016 A bomber killed 30 people on Monday at a wedding in Hasakeh."
+    e = Event(event="ASSAULT", evidence=Span(text[26:], 26, len(text)), rule="test",
+              date="2016-10-03" if published == "2016-10-04" else "2016-10-10",
+              date_resolution="own time expression 'Monday'")
+    d = doc("a", "Outlet A", published, text, events=[e])
+    (c,) = [c for c in casualty_claims(d, "Outlet A", "2016-10-04") if c.slot == "dead"]
+    assert c.detail["event_day"] == event_day

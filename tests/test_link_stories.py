@@ -141,3 +141,18 @@ def test_link_stories_long_report_still_meets_its_story(extra):
     found = link_stories([doc("a", "Wire A", "2016-10-18", short, places=False), *filler,
                           doc("b", "Wire B", "2016-10-18", long, places=False)])
     assert ["a", "b"] in [sorted(s.articles) for s in found]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Date of publication 3 October 2017 A double bomb attack hit a police station.", "2017-10-14", "2017-10-03"),
+    ("Published October 2, 2017 A double bomb attack hit a police station.", "2017-10-03", "2017-10-03"),
+    ("Date of publication 3 October 2017 A double bomb attack hit a police station.", None, None),
+    ("A bomb hit a police station. " + "Rescuers worked through the night. " * 8
+     + "The last such attack was on 3 October 2015.", "2017-10-14", "2017-10-14"),
+])
+def test_link_stories_dateline_overrides_a_feed_date_days_off(text, published, expected):
+    """An article's own dateline is the day it reports from when the feed's date is days off;
+    a date further down the text is not its dateline, and no date is guessed without one."""
+    from sitrep.link.blocking import report_date
+
+    assert report_date(text, published) == expected

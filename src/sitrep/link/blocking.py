@@ -70,10 +70,29 @@ def features(result: DocumentResult, *, source: str | None = None,
     events = sorted({e.event for e in result.events if e.status != "negated"})
     years = sorted(set(_YEAR.findall(a.text)))
     return Features(id=a.id, source=source or a.source or "unknown",
-                    published=(published or a.published or None) and str(published or a.published)[:10],
+                    published=report_date(a.text, published or a.published),
                     counts=similarity.term_counts(a.text, a.title), places=places, actors=actors,
                     events=events, years=years, names=similarity.name_counts(a.text),
                     incident_towns=incident_towns(result))
+
+
+def report_date(text: str, published: str | None) -> str | None:
+    """The day an article reports from: its publication date, unless the dateline at the
+    top of its text ("Date of publication 3 October 2017", "AFP Saturday 25 Jun 2016")
+    writes out a day further from it than ``dateline.tolerance_days``. Feeds and
+    archives re-date pages (a crawl or label date weeks off); the article's own
+    dateline is what its "on Monday" and "yesterday" count from. Without a
+    publication date nothing is guessed from the text."""
+    from sitrep.link import slots
+
+    day = str(published)[:10] if published else None
+    if day is None or to_date(day) is None:
+        return day
+    spec = slots.rules().get("dateline") or {}
+    written = slots.written_date(text[:int(spec.get("chars", 0))]) if spec.get("chars") else None
+    if written and abs((to_date(written) - to_date(day)).days) > int(spec.get("tolerance_days", 1)):
+        return written
+    return day
 
 
 def incident_towns(result: DocumentResult) -> list[str]:
@@ -83,12 +102,12 @@ def incident_towns(result: DocumentResult) -> list[str]:
     than the town, the day and the kind of attack), so two such reports of one
     town within a day or so are linked more readily (``LinkSettings.incident_bonus``).
     """
-    from sitrep.link import slots
+    from sitrep.link import slots, towns
 
     text = result.article.text
     if not slots.casualties_in(text[:slots.lead_end(text)]):
         return []
-    return slots.lead_places(result, slots.lead_end(text, slots.PLACE_SENTENCES))
+    return towns.lead_places(result, slots.lead_end(text, slots.PLACE_SENTENCES))
 
 
 def to_date(value: str | None) -> dt.date | None:

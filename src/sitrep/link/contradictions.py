@@ -34,11 +34,10 @@ incident of a story gives its own contradiction.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from sitrep.link import slots
+from sitrep.link import slots, towns
 from sitrep.link.blocking import to_date
 from sitrep.link.model import Claim, Contradiction, SlotValue, Update
 
@@ -191,8 +190,7 @@ def _same_town(a: Claim, b: Claim) -> bool:
 
 
 def _named_in(keys: Sequence[str], text: str | None) -> bool:
-    names = [k[5:] for k in keys if k.startswith("name:")]
-    return bool(text) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
+    return any(towns.names_town(text, k[5:]) for k in keys if k.startswith("name:"))
 
 
 def _same_day(a: Claim, b: Claim) -> bool:

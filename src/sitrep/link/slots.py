@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from importlib import resources
 
 import yaml
 
 from sitrep.link.model import Claim, Evidence
+from sitrep.link.towns import lead_places
 from sitrep.model import DocumentResult, Event
 
 CASUALTY_SLOTS = ("dead", "injured", "arrested")
@@ -80,14 +80,23 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     tens = _alt(w for w, v in words.items() if 20 <= v <= 90 and v % 10 == 0)
     units = _alt(w for w, v in words.items() if 1 <= v <= 9)
     num = rf"(?<![\w-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{tens})[- ](?:{units})|{_alt(words)})"
-    filler = _alt(set(r["filler_words"]).union(*r["victim_classes"].values()))  # "14 students were injured"
+    # "14 students were injured"; a name may stand there too ("35 ISIS militants were killed")
+    said = _alt({w for ws in r["casualty_words"].values() for w in ws} | set(words)
+                | set(r.get("not_filler_names") or ()))
+    filler = _alt(set(r["filler_words"]).union(*r["victim_classes"].values())) \
+        + rf"|(?!(?:{said})\b)(?-i:[A-Z][\w'-]*)"
     out = {}
     for slot in CASUALTY_SLOTS:
         after = re.compile(rf"(?:\b(?P<mod>{mod})\s+)?(?P<num>{num})\s+(?:(?:{filler})\s+){{0,4}}"
                            rf"(?:{_alt(r['casualty_words'][slot])})\b", re.I)
         before = re.compile(rf"\b(?:{_alt(r['casualty_verbs_before'][slot])})\s+"
                             rf"(?:(?P<mod>{mod})\s+)?(?P<num>{num})\b", re.I)
-        out[slot] = [after, before]
+        out[slot] = [(after, "after"), (before, "before")]
+    toll = r.get("toll_phrase") or {}
+    if toll:  # "the death toll from the blast on the convoy has risen to at least 112"
+        out["dead"].append((re.compile(
+            rf"\b(?:{_alt(toll['words'])})\b(?:\s+[^\s.!?]+){{0,{int(toll.get('max_gap', 10))}}}?\s+"
+            rf"(?:{_alt(toll['verbs'])})\s+(?:(?P<mod>{mod})\s+)?(?P<num>{num})\b", re.I), "before"))
     part = _alt(r["part_of_words"])
     whole = re.compile(rf"(?:\b(?P<mod>{mod})\s+)?(?P<num>{num})\s+(?:[\w-]+\s+){{0,2}}"
                        rf"(?:[\w-]+,?\s+)?(?:{part})\s+$", re.I)
@@ -125,13 +134,20 @@ def casualties_in(text: str, offset: int = 0) -> list[tuple[str, int, str | None
     text = _DASH.sub(lambda m: " " * len(m.group()), text)  # "16 civilians - including 3 - were"
     found = []
     for slot, pats in p["patterns"].items():
-        for pat, how in zip(pats, ("after", "before")):
+        for pat, how in pats:
             for m in pat.finditer(text):
                 n = _parse_number(m.group("num"))
                 if n is None:
                     continue
                 mod = p["mod_of"].get((m.group("mod") or "").lower())
                 found.append((slot, n, mod, offset + m.start(), offset + m.end(), m.start("num"), how))
+    # "killed 30 people injured 90": a casualty word with a number of its own after it
+    # (one no other word makes a count of) is a verb taking that number, not the word
+    # that makes "30 people" its count.
+    after = {(f[0], f[5]) for f in found if f[6] == "after"}
+    found = [f for f in found if f[6] == "before" or not any(
+        g[6] == "before" and g[0] == f[0] and f[5] + offset < g[3] < f[4]
+        and not any(slot != g[0] and num == g[5] for slot, num in after) for g in found)]
     # "killed 9 civilians injured": a number the words after it make a count of
     # another slot is not the object of the verb before it.
     bound = {(f[0], f[5]) for f in found if f[6] == "after"}
@@ -210,6 +226,8 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
     kinds = attack_kinds(f"{result.article.title or ''}. {text[:lead]}")
     days = weekdays(text[:lead])
     written = written_date(text[:lead])
+    anchored = not published or not result.article.published \
+        or str(result.article.published)[:10] == str(published)[:10]
     for e in result.events:
         if e.status in ("negated", "hypothetical") or e.evidence.start >= lead:
             continue
@@ -228,7 +246,7 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
                                        hedged=bool(e.attributes.get(f"{slot}_mod") or mod),
                                        victims=victims(_phrase(text, s, t)), place=_place_detail(e),
                                        lead_places=lead_keys, lead_text=lead_text,
-                                       event_day=_event_day(e), kinds=kinds,
+                                       event_day=_event_day(e, anchored), kinds=kinds,
                                        weekdays=days, written_day=written))
     taken = [(c.slot, c.evidence.start, c.evidence.end) for c in claims]
     for slot, n, mod, s, t in casualties_in(text[:lead]):
@@ -244,14 +262,15 @@ def casualty_claims(result: DocumentResult, source: str, published: str | None) 
         shown, lo, hi = mk.count_value(slot, n, mod)
         claims.append(mk.claim(slot, "casualties", shown, s, t, "casualty pattern in the lead", lo, hi,
                                n=n, hedged=bool(mod), victims=who, place=_place_detail(e),
-                               lead_places=lead_keys, lead_text=lead_text, event_day=_event_day(e),
+                               lead_places=lead_keys, lead_text=lead_text, event_day=_event_day(e, anchored),
                                kinds=kinds, weekdays=days, written_day=written))
     for c in claims:
-        c.detail["total"] = _over_several_places(text, c.evidence.start)
-    return _own_readings(_prefer_hedged(claims), text)
+        c.detail["total"] = _over_several_places(text, c.evidence.start) or _over_a_period(text, c.evidence.start)
+    return _own_readings(_hedged_in_body(_prefer_hedged(claims), text), text)
 
 
-_SEVERAL = re.compile(r"\b(?:in|on)\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]+\s+(?:and|&)\s+[A-Z][\w-]+")
+_SEVERAL = re.compile(r"\b(?:in|on)\s+(?:[\w-]+\s+){0,4}?(?:[a-z]{2,3}-)?[A-Z][\w-]+\s+(?:and|&)\s+"
+                      r"(?:[a-z]{2,3}-)?[A-Z][\w-]+")
 
 
 def _over_several_places(text: str, start: int) -> bool:
@@ -260,6 +279,27 @@ def _over_several_places(text: str, start: int) -> bool:
     not one incident's toll."""
     end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
     return bool(_SEVERAL.search(text[start:start + (end.start() if end else 200)]))
+
+
+@functools.lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern | None:
+    spec = rules().get("period_total") or {}
+    if not spec.get("units"):
+        return None
+    units, back = _alt(spec["units"]), _alt(spec.get("lookback") or ["past", "last"])
+    return re.compile(rf"\b(?:in|over|during|within)\s+the\s+(?:{back})\s+(?:[\w-]+\s+)?(?:{units})\b"
+                      rf"|\b(?:in|over|within)\s+(?:\d+|{_alt(rules()['number_words'])})\s+(?:{units})\b"
+                      rf"|\b(?:\d+|{_alt(rules()['number_words'])})-(?:day|week|month)\b"
+                      rf"|\b(?:{_alt(spec.get('running') or ['ongoing'])})\b", re.I)
+
+
+def _over_a_period(text: str, start: int) -> bool:
+    """Whether the sentence of a toll sums it over a period ("killed over the past 24
+    hours", "killed 84 in three days", "in continued attacks"): several incidents'
+    total, not one incident's toll."""
+    pattern = _period_pattern()
+    end = re.search(r"[.!?](?:\s|$)|\n", text[start:])
+    return bool(pattern and pattern.search(text[start:start + (end.start() if end else 200)]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -326,62 +366,46 @@ def _event_at(result: DocumentResult, start: int) -> Event | None:
     return None
 
 
+def _hedged_in_body(claims: list[Claim], text: str) -> list[Claim]:
+    """A bare lead figure takes the hedge the article gives the same figure further on:
+    a headline's "toll rises to 70" is the body's "at least 70" (a source's own bound)."""
+    hedges: dict[tuple[str, int], str] = {}
+    for slot, n, mod, _, _ in casualties_in(text):
+        if mod:
+            hedges.setdefault((slot, n), mod)
+    for c in claims:
+        mod = hedges.get((c.slot, c.detail.get("n")))
+        if mod and not c.detail.get("hedged") and c.low == c.high:
+            c.value = f"{mod} {c.detail['n']}"
+            c.low, c.high = number_range(c.detail["n"], mod)
+            c.detail["hedged"] = True
+    return claims
+
+
 def _prefer_hedged(claims: list[Claim]) -> list[Claim]:
     """Drop a bare figure when the article hedges the same figure elsewhere in its lead:
     a headline's "40 dead" is the body's "at least 40 dead" without its hedge."""
-    hedged = {(c.slot, c.detail.get("n")) for c in claims if c.detail.get("hedged")}
-    return [c for c in claims if c.detail.get("hedged") or (c.slot, c.detail.get("n")) not in hedged]
+    hedged = {(c.slot, c.detail.get("n")): c for c in claims if c.detail.get("hedged")}
+    kept = []
+    for c in claims:
+        twin = hedged.get((c.slot, c.detail.get("n")))
+        if twin is None or twin is c:
+            kept.append(c)
+        elif not twin.detail.get("victims"):  # "killing 40 attackers" names whom "at least 40" counts
+            twin.detail["victims"] = c.detail.get("victims")
+    return kept
 
 
-def lead_places(result: DocumentResult, lead: int) -> list[str]:
-    """Keys of the towns and cities (not countries, provinces or regions) named before
-    ``lead``: where the article says its incident happened. A casualty count is only
-    compared with another report naming one of the same places.
+def _event_day(e: Event | None, anchored: bool = True) -> str | None:
+    """The event's own date when a time expression gave it (not the publication-date fallback).
 
-    Names count as well as GeoNames ids: one outlet's town may be missing from the
-    gazetteer, or resolved in one article and not another. An unresolved name of
-    many words is more often an organisation taken for a place, and is skipped.
-    """
-    r = rules()
-    broad, longest = set(r.get("broad_place_features") or ()), r.get("unresolved_place_max_words", 2)
-    keys = set()
-    for p in result.places:
-        if p.start >= lead or (p.feature or "") in broad:
-            continue
-        if p.geonameid:
-            keys.add(f"geo:{p.geonameid}")
-        elif len(p.text.split()) > longest:
-            continue
-        keys |= {f"name:{n.lower()}" for n in (p.text, p.name) if n}
-        keys |= {f"sk:{k}" for k in (name_skeleton(n) for n in (p.text, p.name) if n) if len(k) >= 2}
-    return sorted(keys)
-
-
-def name_skeleton(name: str) -> str:
-    """A spelling-blind key of a place name, so that one town written in two
-    transliterations meets itself ("Raqa"/"Raqqa", "Deir az-Zour"/"Deir ezzor",
-    "Hasakeh"/"al-Hasaka"): accents folded, a possessive country before it and a
-    word like "province" after it dropped, a leading Arabic article dropped, then
-    only consonants kept, doubled letters once, and no final "h"."""
-    r = rules().get("place_skeleton") or {}
-    t = unicodedata.normalize("NFKD", name.lower())
-    t = "".join(ch for ch in t if not unicodedata.combining(ch)).replace("’", "'")
-    words = re.findall(r"[a-z']+", t)
-    if len(words) > 1 and words[0].rstrip("s").rstrip("'") in set(r.get("possessors") or ()):
-        words = words[1:]
-    while len(words) > 1 and words[-1] in set(r.get("suffix_words") or ()):
-        words = words[:-1]
-    text = " ".join(words)
-    text = re.sub(rf"^(?:{'|'.join(map(re.escape, r.get('articles') or ['al']))})[\s'-]+", "", text)
-    letters = re.sub(r"[^a-z]", "", text)
-    skeleton = re.sub(r"[aeiouy]", "", letters)
-    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
-    return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 2 else skeleton
-
-
-def _event_day(e: Event | None) -> str | None:
-    """The event's own date when a time expression gave it (not the publication-date fallback)."""
+    Not ``anchored``: the article reports from another day than the publication date
+    its analysis counted from (its dateline says so: ``blocking.report_date``), so a
+    relative expression ("on Monday", "yesterday") was resolved from the wrong day;
+    only a date that writes out its year stands."""
     if e is None or not e.date or not (e.date_resolution or "").startswith("own time"):
+        return None
+    if not anchored and not re.search(r"\b(?:19|20)\d\d\b", e.date_resolution or ""):
         return None
     return e.date[:10]
 
