@@ -32,6 +32,37 @@ def test_gazetteer_lookup_ranks_the_expected_place_first(name, geonameid, countr
         assert first.geonameid == geonameid
 
 
+@pytest.mark.parametrize("spellings", [
+    ["Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir el-Zour"],
+    ["Al-Raqqa", "ar-Raqqa", "Raqqa"],
+    ["Hasakah", "Hasakeh"],
+])
+def test_gazetteer_arabic_key_brings_spellings_together(spellings):
+    keys = {gazetteer.arabic_key(gazetteer.name_key(s)) for s in spellings}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Deir Ezzor", "Deir ez-Zor"),      # the article joined to a doubled letter
+    ("Deir el-Zour", "Deir ez-Zor"),
+    ("Al-Raqqa", "Ar Raqqah"),          # another article, another final letter
+    ("Qamishli", "Al Qāmishlī"),        # the article left off
+])
+def test_gazetteer_lookup_reads_other_spellings_of_arabic_names(name, place):
+    found = gazetteer.load().lookup(name)
+    assert found and found[0].name == place and found[0].country_code == "SY"
+    assert found[0].kind == gazetteer.ALTERNATE
+
+
+@pytest.mark.parametrize("name", [
+    "An Alexandria",  # "An" opens an English phrase, not an Arabic name
+    "Al Gore",        # a first name, not the article
+    "Ittihad",        # the village of that name is too small to read through a spelling
+])
+def test_gazetteer_lookup_keeps_english_words_out_of_arabic_spellings(name):
+    assert not gazetteer.load().lookup(name)
+
+
 @pytest.mark.parametrize("name", ["Ill.", "Calif."])
 def test_gazetteer_qualifiers_only_when_asked(name):
     gaz = gazetteer.load()

@@ -42,6 +42,9 @@ DEFAULT_MIN_POPULATION = 500
 #: Name kinds, best first: a place's own name, a curated alias, a GeoNames alternate name,
 #: and a qualifier (state abbreviation) that only counts right after "Town,".
 PRIMARY, ALIAS, ALTERNATE, QUALIFIER = 0, 1, 2, 3
+#: Index-only kind: a name of a place in an Arabic-speaking country under its
+#: transliteration-blind key (:func:`arabic_key`), read only when no name matches.
+TRANSLITERATED = 4
 #: Nominal populations for features GeoNames gives none, so priors stay comparable.
 NOMINAL_POPULATION = {"region": 5_000_000, "sea": 5_000_000, "river": 1_000_000,
                       "lake": 1_000_000, "admin2": 50_000, "province": 20_000}
@@ -75,6 +78,54 @@ def name_key(name: str) -> str:
     text = re.sub(r"[\s\-\u2010-\u2014]+", " ", text).strip()
     text = text[4:] if text.startswith("the ") else text
     return " ".join(_EXPANSIONS.get(word, word) for word in text.split(" "))
+
+
+#: Countries whose place names reach English news through Arabic, in many spellings.
+ARABIC_COUNTRIES = frozenset({"AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA",
+                              "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE"})
+#: The Arabic article as English spellings write it, a word of its own after hyphens go.
+_ARABIC_ARTICLES = frozenset({"al", "el", "il", "ul", "ar", "er", "as", "es", "ash", "esh", "ad",
+                              "ed", "az", "ez", "an", "en", "at", "et", "ath", "adh"})
+#: Shortest transliteration-blind key (letters) looked up without an article in the name:
+#: shorter ones ("hal", "tal") meet too many villages.
+ARABIC_KEY_MIN = 5
+#: Smallest place read through such a key: the towns news spells many ways are the big
+#: ones; a village of 3,000 whose name is also a club's ("Ittihad") is not worth the risk.
+ARABIC_KEY_POPULATION = 10_000
+
+
+#: Article spellings that are English words too ("An Alexandria man", "Stratford at Avon").
+_ENGLISH_ARTICLE_WORDS = frozenset({"an", "at", "as", "en", "es", "et", "il", "ed", "ad"})
+
+
+def _arabic_spelling(name: str) -> bool:
+    """Whether a name may be an Arabic spelling: an article written apart opens no name
+    ("Al Gore", "An Alexandria man"; "Al-Raqqa" joins it with a hyphen) and is no English
+    word inside one."""
+    for i, word in enumerate(name.casefold().split()):
+        if word in _ARABIC_ARTICLES and (i == 0 or word in _ENGLISH_ARTICLE_WORDS):
+            return False
+    return True
+
+
+def arabic_key(key: str) -> str:
+    """A name key with the spellings of one Arabic name brought together: the article
+    dropped, whether written apart ("Deir ez-Zor", "Deir el-Zour") or joined to a doubled
+    letter ("Deir Ezzor"); doubled letters single ("Raqqa"); "o"/"ou" as "u" ("Zor",
+    "Zour"); the feminine ending "-ah", "-eh", "-e" as "-a" ("Hasakah", "Hasakeh"). They
+    read "deir zur", "raqa", "hasaka". Applied only to places of :data:`ARABIC_COUNTRIES`."""
+    words = []
+    for i, word in enumerate(key.split(" ")):
+        if word in _ARABIC_ARTICLES:
+            continue
+        if i > 0 and re.match(r"[ae]([lnrstdz])\1", word):
+            word = word[2:]  # "ezzor" -> "zor": the article assimilated to a sun letter
+        word = re.sub(r"(.)\1+", r"\1", word.replace("ou", "u").replace("o", "u"))
+        if len(word) > 3:  # the feminine ending: "Hasakah", "Hasakeh", "Jableh", "Jabla"
+            word = re.sub(r"[ae]h?$", "a", word)
+        if word:
+            words.append(word)
+    return " ".join(words)
 
 
 #: Abbreviated name words read as their full form, so "St. Louis" meets "Saint Louis".
@@ -115,8 +166,29 @@ class Gazetteer:
 
     def lookup(self, name: str, *, qualifiers: bool = False) -> list[Candidate]:
         """Every place ``name`` may refer to, most populous first (qualifier-only names
-        such as "Ill." are included only when ``qualifiers`` is true)."""
-        return self._lookup_key(name_key(name), qualifiers)
+        such as "Ill." are included only when ``qualifiers`` is true). A name no entry
+        bears may still be another spelling of an Arabic place name (:func:`arabic_key`):
+        those readings count as alternate names."""
+        key = name_key(name)
+        found = self._lookup_key(key, qualifiers)
+        if found or not key:
+            return found
+        if not _arabic_spelling(name):
+            return found
+        folded = arabic_key(key)
+        article = len(folded.split(" ")) < len(key.split(" "))
+        if folded and (article or len(folded.replace(" ", "")) >= ARABIC_KEY_MIN):
+            return self._lookup_transliterated(folded)
+        return found
+
+    @functools.lru_cache(maxsize=20_000)
+    def _lookup_transliterated(self, key: str) -> list[Candidate]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {self._COLUMNS}, {ALTERNATE} FROM names n JOIN places p ON p.id = n.id "
+                "WHERE n.key = ? AND n.kind = ? AND p.population >= ? GROUP BY p.id "
+                "ORDER BY p.population DESC", (key, TRANSLITERATED, ARABIC_KEY_POPULATION)).fetchall()
+        return [Candidate(*row) for row in rows]
 
     @functools.lru_cache(maxsize=20_000)
     def _lookup_key(self, key: str, qualifiers: bool) -> list[Candidate]:
@@ -273,6 +345,8 @@ class _Writer:
         key = name_key(name)
         if key:
             self.names.add((key, pid, kind))
+            if kind != QUALIFIER and self.places[pid - 1][5] in ARABIC_COUNTRIES:
+                self.names.add((arabic_key(key), pid, TRANSLITERATED))
 
     def flush(self) -> None:
         self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", self.places)
