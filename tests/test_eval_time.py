@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.eval.time import (GoldTimex, _match, canonical_value, read_meantime, read_tml, score_meantime,
-                              score_tempeval3)
+from sitrep.eval.time import (GoldTimex, _match, canonical_value, read_meantime, read_tml, same_value,
+                              score_meantime, score_tempeval3)
 from sitrep.model import TimeExpr
 
 TML = """<?xml version="1.0" ?>
@@ -99,6 +99,29 @@ def test_eval_time_match_is_one_to_one_and_prefers_same_value(gold, pred, expect
 ])
 def test_eval_time_canonical_value_merges_spellings_of_one_value(value, expected):
     assert canonical_value(value) == expected
+
+
+@pytest.mark.parametrize("gold, pred, expected", [
+    # TIMEX3 weeks are ISO "Www": an unpadded week number has no other reading
+    ("2000-W7", "2000-W07", True),
+    ("2000-W7-WE", "2000-W07-WE", True),
+    ("2000-W14", "2000-W14", True),
+    ("2000-W7", "2000-W17", False),
+    # other granularities, other values (these count only in the lenient figure)
+    ("1968-XX", "1968", False),
+    ("198X", "198", False),
+    ("P1D", "PT24H", False),
+    ("PRESENT_REF", None, False),
+])
+def test_eval_time_same_value_pads_week_numbers_only(gold, pred, expected):
+    assert same_value(gold, pred) is expected
+
+
+@pytest.mark.parametrize("gold, pred, expected", [
+    ([GoldTimex(0, 9, "DATE", "2000-W7")], [_pred(0, 9, "2000-W07")], [("2000-W7", "2000-W07")]),
+])
+def test_eval_time_match_prefers_week_spelled_either_way(gold, pred, expected):
+    assert [(g.value, p.value) for g, p in _match(gold, pred)] == expected
 
 
 KEYS = {"span_f1", "span_precision", "span_recall", "strict_span_f1", "value_f1", "value_precision",

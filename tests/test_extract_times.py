@@ -597,3 +597,50 @@ def test_extract_times_each_of_the_last_units_is_a_set_of_single_units(nlp, text
 ])
 def test_extract_times_todays_people_or_era_is_the_present(nlp, text, value):
     assert _only(nlp, text, "oday").value == value
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("Rallies are planned for the weekend of March 5.", "the weekend of March 5", dt.date(2016, 2, 20),
+     "2016-W09-WE"),
+    ("The market opened on the weekend of Dec. 12, 2015.", "the weekend of Dec. 12, 2015", TUESDAY,
+     "2015-W50-WE"),
+    ("Rallies are planned for the weekend of March 5.", "the weekend of March 5", None, "XXXX-WXX-WE"),
+])
+def test_extract_times_weekend_of_a_day_is_that_weeks_weekend(nlp, text, phrase, published, value):
+    found = _only(nlp, text, phrase, published)
+    assert (found.text, found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize("text, phrase, published, value", [
+    ("The deal was signed in the second half of 2015.", "the second half of 2015", TUESDAY, "2015-H2"),
+    ("Growth will slow in the first half of next year.", "the first half of next year", TUESDAY, "2017-H1"),
+    ("Sales rose in the first half of this year.", "the first half of this year", None, "XXXX-H1"),
+])
+def test_extract_times_half_of_a_year_is_h1_or_h2(nlp, text, phrase, published, value):
+    found = _only(nlp, text, phrase, published)
+    assert (found.text, found.type, found.value) == (phrase, "DATE", value)
+
+
+@pytest.mark.parametrize("text", ["He scored twice in the first half of the match."])
+def test_extract_times_half_of_a_game_is_not_a_time(nlp, text):
+    assert _times(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Talks resumed the week before last.", "the week before last", "2016-W40"),
+    ("The vote is due the month after next.", "the month after next", "2016-12"),
+    ("Exports fell the year before last.", "the year before last", "2014"),
+])
+def test_extract_times_unit_before_last_or_after_next_is_two_units_away(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.type, found.value) == (phrase, "DATE", value)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Protesters gathered this past weekend.", "this past weekend", "2016-W41-WE"),
+    ("The past weekend was calm in the capital.", "The past weekend", "2016-W41-WE"),
+    ("Voters go to the polls this coming weekend.", "this coming weekend", "2016-W42-WE"),
+])
+def test_extract_times_weekend_takes_in_its_article_or_this(nlp, text, phrase, value):
+    found = _only(nlp, text, phrase)
+    assert (found.text, found.value) == (phrase, value)

@@ -3,8 +3,8 @@
 Both run the real pipeline (``process_batch``, times layer only) with each
 document's creation time as the publication date, then match predicted
 TIMEX3 against gold: relaxed span (any overlap, one-to-one), strict span
-(identical offsets), value (overlap and the same value string), lenient
-value (the same value up to spelling, see ``canonical_value``) and type
+(identical offsets), value (overlap and the same value, see ``same_value``),
+lenient value (the same value up to spelling, see ``canonical_value``) and type
 accuracy on the relaxed matches. ``time_errors`` lists the misses for error analysis.
 """
 from __future__ import annotations
@@ -191,13 +191,13 @@ def _match(gold: list[GoldTimex], pred: list) -> list[tuple[GoldTimex, object]]:
     """
     used: set[int] = set()
     paired: dict[int, object] = {}
-    for same_value in (True, False):
+    for values_first in (True, False):
         for gi, g in enumerate(gold):
             if gi in paired:
                 continue
             options = [(i, p) for i, p in enumerate(pred)
                        if i not in used and overlap((g.start, g.end), (p.start, p.end)) > 0
-                       and (not same_value or p.value == g.value)]
+                       and (not values_first or same_value(g.value, p.value))]
             if not options:
                 continue
             i, p = max(options, key=lambda o: overlap((g.start, g.end), (o[1].start, o[1].end)))
@@ -215,7 +215,7 @@ def _score(docs: list[GoldDoc], settings: Settings | None, print_: str) -> dict:
         pairs = _match(doc.timexes, pred)
         matched += len(pairs)
         strict += sum(1 for g, p in pairs if (g.start, g.end) == (p.start, p.end))
-        valued += sum(1 for g, p in pairs if g.value == p.value)
+        valued += sum(1 for g, p in pairs if same_value(g.value, p.value))
         lenient += sum(1 for g, p in pairs if canonical_value(g.value) == canonical_value(p.value))
         typed += sum(1 for g, p in pairs if g.type == p.type)
     span, exact, value = prf(matched, n_pred, n_gold), prf(strict, n_pred, n_gold), prf(valued, n_pred, n_gold)
@@ -228,6 +228,30 @@ def _score(docs: list[GoldDoc], settings: Settings | None, print_: str) -> dict:
 
 
 _SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(gold: str | None, pred: str | None) -> bool:
+    """Whether two TIMEX3 values are the same value (``value_f1``): equal strings, up to week padding.
+
+    TIMEX3 writes a week as ISO 8601 ``YYYY-Www``, always two digits (TimeML
+    1.2.1 and the TIDES 2005 guidelines it takes its values from), so
+    ``2000-W7`` has no reading but week 07: it is the same value as
+    ``2000-W07``. Nothing else is merged here: ``1968-XX`` (some month of
+    1968) and ``198X`` (some year of the 1980s) name other granularities
+    than ``1968`` and ``198``, and ``P1D`` is not ``P24H``; those
+    spellings count only in ``value_f1_lenient``.
+    """
+    if gold == pred:
+        return True
+    if gold is None or pred is None:
+        return False
+    return _pad_week(gold) == _pad_week(pred)
+
+
+def _pad_week(value: str) -> str:
+    return _SHORT_WEEK.sub(lambda m: f"-W0{m.group(1)}", value)
+
+
 _OPEN_TAIL = re.compile(r"(?:-XX)+$")
 _OPEN_DIGITS = re.compile(r"^(\d{1,3})X+$")
 
@@ -237,11 +261,11 @@ def canonical_value(value: str) -> str:
 
     Annotators write one value several ways: ``2000-W7`` for ISO ``2000-W07``,
     ``198X`` for the decade ``198``, ``1968-XX`` or ``1968-XX-XX`` for the year
-    ``1968`` (a placeholder tail adds no information). ``value_f1`` stays a
-    strict string comparison, as in the TempEval-3 scorer; ``value_f1_lenient``
-    compares these canonical forms.
+    ``1968``. Only the first is the same value by the TIMEX3 format (see
+    ``same_value``, which ``value_f1`` uses); the others differ in granularity
+    as written, so only ``value_f1_lenient`` compares these canonical forms.
     """
-    value = _SHORT_WEEK.sub(lambda m: f"-W0{m.group(1)}", value)
+    value = _pad_week(value)
     value = _OPEN_TAIL.sub("", value)
     return _OPEN_DIGITS.sub(r"\1", value)
 
@@ -258,7 +282,7 @@ def time_errors(name: str, gold_dir: Path, *, limit: int | None = None) -> list[
         pairs = _match(doc.timexes, pred)
         hit = {id(p) for _, p in pairs}
         for g, p in pairs:
-            if g.value != p.value:
+            if not same_value(g.value, p.value):
                 lines.append(f"VALUE {doc.published} gold {doc.text[g.start:g.end]!r}={g.value} "
                              f"pred {p.text!r}={p.value} ({p.resolution})")
         for g in doc.timexes:

@@ -129,10 +129,14 @@ def _with_shift(rule: str, tail: str) -> str:
 
 
 def relative_unit(frame: Frame) -> Reading | None:
-    """"last week" -> 2016-W41; "earlier this month" -> 2016-10; "next year" -> 2017."""
-    direction = int(lookup("directions", frame.g("dir")))
+    """"last week" -> 2016-W41; "earlier this month" -> 2016-10; "the week before last" -> 2016-W40."""
+    beyond = frame.g("beyond")
+    if beyond:
+        direction = -2 if beyond.lower().startswith("before") else 2
+    else:
+        direction = int(lookup("directions", frame.g("dir")))
     unit = normal_key(frame.g("unit"))
-    if normal_key(frame.g("dir")) == "past":
+    if not beyond and normal_key(frame.g("dir")) == "past":
         return Reading("DURATION", _period(1, unit), "'the past' + unit: a duration of one")
     if frame.published is None:
         return Reading("DATE", "XXXX-XX-XX", "relative unit, no publication date")
@@ -201,6 +205,19 @@ def quarter(frame: Frame) -> Reading | None:
     elif frame.g("qdir") is None and (frame.tense or DEFAULT_DIRECTION) == PAST and number > current:
         year_num -= 1
     return Reading("DATE", f"{year_num}-Q{number}", "quarter relative to publication", frame.anchor)
+
+
+def half_year(frame: Frame) -> Reading | None:
+    """"the second half of 2015" -> 2015-H2; "the first half of next year" -> that year's H1."""
+    number = int(lookup("ordinals", frame.g("ordinal")))
+    if number not in (1, 2):
+        return None  # "the last half of": no half of a year named by number
+    if frame.g("year"):
+        return Reading("DATE", f"{frame.g('year')}-H{number}", "explicit half and year")
+    if frame.published is None:
+        return Reading("DATE", f"XXXX-H{number}", "half of a year, no publication date")
+    year_num = frame.published.year + _quarter_year_step(frame)
+    return Reading("DATE", f"{year_num}-H{number}", "half of a year relative to publication", frame.anchor)
 
 
 def _quarter_year_step(frame: Frame) -> int:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from sitrep.extract.timex import calendar as cal
-from sitrep.extract.timex.lexicon import lookup, words
+from sitrep.extract.timex.lexicon import lookup, normal_key, words
 from sitrep.extract.timex.reading import Frame, Reading, Reference
 from sitrep.extract.timex.tense import FUTURE, PAST
 
@@ -161,13 +161,15 @@ def week_of(frame: Frame) -> Reading | None:
 
     The nth week of a month is the one that holds its day 4 + 7(n-1) (most of
     its days then lie in the month); the last week holds the month's fourth-last day.
+    "the weekend of March 5" is the weekend of the week that holds the day (``2016-W09-WE``).
     """
     month = _month_of(frame)
     day = frame.g("day")
     if frame.g("year"):
         year_num, rule = int(frame.g("year")), "explicit"
     elif frame.published is None:
-        return Reading("DATE", "XXXX-WXX", "week of a month, no publication date")
+        tail = "-WE" if frame.g("weekend") else ""
+        return Reading("DATE", f"XXXX-WXX{tail}", "week of a month, no publication date")
     else:
         year_num, rule = pick_year(frame, month, int(day) if day else None)
     if day:
@@ -178,6 +180,8 @@ def week_of(frame: Frame) -> Reading | None:
         date = last - dt.timedelta(days=3) if nth < 0 else cal.safe_date(year_num, month, 4 + 7 * (nth - 1))
     if date is None:
         return None
+    if frame.g("weekend"):
+        return Reading("DATE", cal.week_value(date) + "-WE", f"weekend of a day; year: {rule}", frame.anchor)
     return Reading("DATE", cal.week_value(date), f"week of a month; year: {rule}", frame.anchor)
 
 
@@ -462,9 +466,10 @@ def weekend(frame: Frame) -> Reading | None:
     if frame.published is None:
         return Reading("DATE", "XXXX-WXX-WE", "weekend, no publication date")
     direction = _direction(frame)
-    if direction is None:
-        direction = 1 if _tense_word(frame) == FUTURE else -1
-        saturday = (cal.weekday_on_or_after(frame.published, 6) if direction > 0
+    if direction is None or normal_key(frame.g("dir")) in words()["upcoming_directions"]:
+        # no direction word: the clause's tense picks the side; "the coming weekend" is the nearest ahead
+        forward = direction == 1 or _tense_word(frame) == FUTURE
+        saturday = (cal.weekday_on_or_after(frame.published, 6) if forward
                     else cal.weekday_on_or_before(frame.published, 6))
     else:
         saturday = cal.weekday_in_week(frame.published, 6) + dt.timedelta(weeks=direction)

@@ -33,6 +33,7 @@ NORMALISERS = {
     "relative_unit": amounts.relative_unit,
     "ago": amounts.ago,
     "quarter": amounts.quarter,
+    "half_year": amounts.half_year,
     "duration": amounts.duration,
     "reference": amounts.reference,
     "set": amounts.set_word,
