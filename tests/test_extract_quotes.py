@@ -170,6 +170,9 @@ def test_quotes_pronoun_speaker_resolution(text, pronoun, name):
     ("“First paragraph goes on\n“Second paragraph ends.”", ["“First paragraph goes on",
                                                              "“Second paragraph ends.”"]),
     ("''Hopefully,'' she said.", ["''Hopefully,''"]),
+    ('“Deals must wait," she said.', ['“Deals must wait,"']),
+    ('"The port has a future,” said Ana.', ['"The port has a future,”']),
+    ('“He called it "fake" news,” she said.', ['“He called it "fake" news,”']),
 ])
 def test_quotes_find_quoted_pairs_marks(text, expected):
     assert [text[q.start:q.end] for q in find_quoted(text)] == expected
@@ -632,3 +635,186 @@ def test_quotes_content_drops_a_dangling_conjunction(text, content):
 def test_quotes_stance_object_stops_before_coordination_above_the_cue(text, content):
     quotes = quotes_of(text)
     assert content in [q.content.text for q in quotes], [q.content.text for q in quotes]
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ("“They sold what they called ‘miracles,’” the doctor said.", "miracles", "the doctor",
+     "said"),
+    ('"Stop the car! Stop it now," she yells at the officer.', "Stop the car", "she", "yells"),
+    ("“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a party official.",
+     "panic mode", "Leslie Wimes", "said"),
+])
+def test_quotes_direct_cue_past_nested_marks_and_inner_nouns(text, words, speaker, cue):
+    q = quote_containing(quotes_of(text), words)
+    assert q.direct and q.cue.text == cue and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("As the senator put it, the bill is dead on arrival.", "the bill is dead on arrival",
+     "the senator"),
+])
+def test_quotes_put_it_aside_reports_the_clause(text, content, speaker):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and q.speaker.text == speaker and q.cue.text == "put it"
+
+
+@pytest.mark.parametrize("text", [
+    "He put it on the table and left.",
+])
+def test_quotes_put_it_in_other_uses_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Anderson agreed with the mayor and seemed to think the outreach to young voters was "
+     "somewhat phony.", "the outreach to young voters was somewhat phony"),
+])
+def test_quotes_clause_subject_parsed_as_object_starts_the_content(text, content):
+    assert content in [q.content.text for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lamenting their luck, farmers in the valley often say the harvest will fail.",
+     "their luck"),
+])
+def test_quotes_object_content_stops_at_the_main_clause(text, content):
+    assert content in [q.content.text for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("WASHINGTON -- President Obama said on Saturday that the museum would open soon.",
+     "President Obama"),
+    ("BRUSSELS - European leaders said on Friday that the summit had failed.",
+     "European leaders"),
+])
+def test_quotes_dateline_is_not_the_speaker(text, speaker):
+    q = quote_containing(quotes_of(text), "that the")
+    assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("Critics view the program as an easy way to buy citizenship.",
+     "the program as an easy way to buy citizenship", "view"),
+    ("The governor unveiled a plan to rebuild the bridges.", "a plan to rebuild the bridges",
+     "unveiled"),
+    ("He warned against potential hackers from abroad.", "potential hackers from abroad",
+     "warned against"),
+])
+def test_quotes_more_stance_cues(text, content, cue):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Her acknowledgment that the plan had failed surprised her aides.",
+     "that the plan had failed", "Her"),
+])
+def test_quotes_stance_noun_with_that_clause(text, content, speaker):
+    q = quote_containing(quotes_of(text), content)
+    assert q.speaker.text == speaker and q.cue.text == "acknowledgment"
+
+
+@pytest.mark.parametrize("text,start", [
+    ('Protesters chanted "What curfew?" as they marched.', '"What curfew?"'),
+])
+def test_quotes_reported_content_takes_its_opening_mark(text, start):
+    q = quote_containing(quotes_of(text), "curfew")
+    assert q.content.text.startswith(start)
+
+
+@pytest.mark.parametrize("text", [
+    "The Latest: Trump urges supporters to vote.\nThe Latest news on the race follows.",
+])
+def test_quotes_news_label_is_no_transcript_turn(text):
+    assert not [q for q in quotes_of(text) if "turn" in q.rule]
+
+
+@pytest.mark.parametrize("text,words,speaker,cue", [
+    ("Ellis runs a lobbying firm.\nSaid Ellis: “I do not think she cares about tax reform.”",
+     "tax reform", "Ellis", "Said"),
+    ("According to Limbaugh, “the moderators should never check facts during a debate.”",
+     "check facts", "Limbaugh", "According to"),
+])
+def test_quotes_direct_source_the_parse_does_not_attach(text, words, speaker, cue):
+    quotes = quotes_of(text)
+    assert [(q.speaker.text, q.cue.text) for q in quotes if words in q.content.text] == [
+        (speaker, cue)]
+
+
+@pytest.mark.parametrize("text,parts,speaker", [
+    ("To understand the real Dred Scott, Chief Justice Roberts said, one should visit this "
+     "museum.", ["To understand the real Dred Scott", "one should visit this museum"],
+     "Chief Justice Roberts"),
+])
+def test_quotes_interjected_name_parsed_as_apposition_speaks(text, parts, speaker):
+    quotes = [q for q in quotes_of(text) if q.cue.text == "said"]
+    assert [q.content.text for q in quotes] == parts
+    assert {q.speaker.text for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("The nominee continues to insist that he wants to release his taxes.",
+     "that he wants to release his taxes", "insist"),
+    ("Protesters continued to call for more information about the shooting.",
+     "more information about the shooting", "call for"),
+])
+def test_quotes_cue_after_aspect_verb_reports_its_own_content(text, content, cue):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text,content", [
+    ("She told one of her young students on a regular basis that hard work is the answer.",
+     "that hard work is the answer"),
+])
+def test_quotes_that_clause_misattached_to_prepositional_object(text, content):
+    assert content in [q.content.text for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("The town had long resisted such plans, but the traffic had become so bad, the mayor "
+     "noted, that the council changed course.",
+     ["the traffic had become so bad", "that the council changed course"]),
+    ("These employees, the manager explained earlier in the hearing, were “well-paid,” making "
+     "about $40,000 a year.",
+     ["These employees", "were “well-paid,” making about $40,000 a year"]),
+])
+def test_quotes_interjected_cue_splits_only_its_own_clause(text, parts):
+    quotes = quotes_of(text)
+    cue = quotes[0].cue.text
+    assert [q.content.text for q in quotes if q.cue.text == cue] == parts
+
+
+@pytest.mark.parametrize("text,content", [
+    ("He has been harshly criticized for policies that many see as abuses of power.",
+     "He has been harshly criticized for policies that many see as abuses of power"),
+    ("The senator was described as a threat to the party.",
+     "The senator was described as a threat to the party"),
+])
+def test_quotes_sourceless_passive_stance_takes_subject_and_grounds(text, content):
+    q = quote_containing(quotes_of(text), content)
+    assert q.content.text == content and q.speaker is None and "grounds" in q.rule
+
+
+@pytest.mark.parametrize("text", [
+    "The letter was sent for review.",
+])
+def test_quotes_passive_of_other_verbs_with_for_is_nothing(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "But when the council cut funding for the bus line two years later, the town said enough.",
+])
+def test_quotes_subordinate_clause_before_final_cue_is_no_content(text):
+    assert not [q for q in quotes_of(text) if "council cut funding" in q.content.text]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("If the talks fail, the strikes will go on, the union warned.",
+     "If the talks fail, the strikes will go on"),
+    ("If this plan fails to persuade, the mayor argues, there are other tools.",
+     "If this plan fails to persuade"),
+])
+def test_quotes_conditional_clause_of_the_content_is_kept(text, content):
+    assert content in [q.content.text for q in quotes_of(text)]

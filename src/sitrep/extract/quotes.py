@@ -31,6 +31,8 @@ Conventions (aligned with news attribution corpora such as PolNeAR):
 """
 from __future__ import annotations
 
+import re
+
 from sitrep.extract import coref, speech
 from sitrep.extract.quotes_content import (
     Parts,
@@ -40,6 +42,7 @@ from sitrep.extract.quotes_content import (
     cue_subject,
     final_clause,
     frame_complement,
+    interjected_subject,
     paragraph_after_colon,
     passive_agent,
     relative_object,
@@ -69,7 +72,8 @@ def extract(ctx) -> list[Quote]:
     candidates = _candidates(doc)
     stretches = [(q.start, q.end) for q in candidates]
     quoted = attach_cues(doc, candidates)
-    direct = [_direct_quote(ctx, q) for q in quoted]
+    direct = [_direct_quote(ctx, q, stretches) for q in quoted]
+    _share_speakers(direct)
     used = {t.i for q in quoted for t in q.cue_tokens}
     reported = _reported(ctx, quoted, used)
     _close_quotations(ctx.text, reported, stretches)
@@ -99,14 +103,22 @@ def _close_quotations(text: str, reported: list[Quote], stretches) -> None:
         c = r.content
         end = max((e for s, e in stretches if c.start <= s < c.end < e), default=None)
         if end is not None:
-            r.content = _trimmed(text, c.start, end) or c
+            r.content = c = _trimmed(text, c.start, end) or c
+        opened = next(((s, e) for s, e in stretches
+                       if s < c.start < e and not text[s:c.start].strip(_MARK_CHARS)), None)
+        if opened is not None:  # ``chanted "What curfew?"``: the quotation's marks are its own
+            r.content = _span(text, opened[0], max(c.end, opened[1]))
+
+
+#: Characters of the quotation marks a reported content may begin just after.
+_MARK_CHARS = "“”\"'‘’«»„` "
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _direct_quote(ctx, q: Quoted) -> Quote:
+def _direct_quote(ctx, q: Quoted, stretches: list[tuple[int, int]]) -> Quote:
     content = _span(ctx.text, q.start, q.end)
     if q.content is not None:
         content = _trimmed(ctx.text, *q.content) or content
@@ -116,9 +128,51 @@ def _direct_quote(ctx, q: Quoted) -> Quote:
     if q.speaker_span is not None:
         speaker = _speaker_at(ctx, *q.speaker_span)
     else:
-        subject = cue_subject(q.cue)
+        subject = _subject_outside(q.cue, stretches)
+        if subject is None:
+            subject = _source_beside(ctx.doc, q)
         speaker = _speaker(ctx, subject, exclude=(q.start, q.end)) if subject is not None else None
     return Quote(content=content, direct=q.content is None, speaker=speaker, cue=cue, rule=q.rule)
+
+
+def _source_beside(doc, q: Quoted):
+    """The source when the parse gives the cue none: the object of "according to", or the
+    noun phrase between the quotation and its cue (``"...," Flynn, a surrogate, said`` /
+    ``Said Ellis: "..."``), whatever the parser attached it to."""
+    if q.cue_tokens[-1].lower_ == "to" and q.cue.lower_ == "according":
+        return next((c for c in q.cue_tokens[-1].children if c.dep_ == "pobj"), None)
+    if q.cue.idx >= q.end:
+        start, end = q.end, q.cue.idx
+    elif not q.rule.startswith("direct: cue before"):
+        return None
+    else:
+        start, end = q.cue_tokens[-1].idx + len(q.cue_tokens[-1].text), q.start
+    between = doc.char_span(start, end, alignment_mode="contract")
+    if between is None:
+        return None
+    return next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and (t.head.i == t.i or not between.start <= t.head.i < between.end)), None)
+
+
+def _share_speakers(quotes: list[Quote]) -> None:
+    """Quotations sharing a cue share its speaker (a continuation names it only once)."""
+    by_cue = {}
+    for q in quotes:
+        if q.cue is not None and q.speaker is not None:
+            by_cue.setdefault((q.cue.start, q.cue.end), q.speaker)
+    for q in quotes:
+        if q.cue is not None and q.speaker is None:
+            q.speaker = by_cue.get((q.cue.start, q.cue.end))
+
+
+def _subject_outside(cue, stretches: list[tuple[int, int]]):
+    """The cue's subject, but never a word of a quotation: in ``"... Full panic mode," said
+    Leslie Wimes`` the parser may take a noun inside the quotation as a second subject."""
+    subject = cue_subject(cue)
+    if subject is None or not _inside_any(subject.idx, subject.idx + 1, stretches):
+        return subject
+    return next((c for c in cue.children if c.dep_ in SUBJECT_DEPS
+                 and not _inside_any(c.idx, c.idx + 1, stretches)), None)
 
 
 def _reported(ctx, quoted: list[Quoted], used: set[int]) -> list[Quote]:
@@ -143,11 +197,13 @@ def _reported(ctx, quoted: list[Quoted], used: set[int]) -> list[Quote]:
 
 def _inside_report(tok) -> bool:
     """``said she thinks ...`` / ``said he wants to ...``: a cue that is itself the clause
-    another cue reports is part of that report, not an attribution of its own."""
+    another cue reports (in one of its frames) is part of that report, not an attribution
+    of its own; "continues to insist that ..." is one, since "continue" reports no infinitive."""
     head = tok.head
-    if tok.dep_ not in ("ccomp", "xcomp") or head is tok:
+    if tok.dep_ not in ("ccomp", "xcomp") or head.i == tok.i:
         return False
-    return speech.match_cue(head) is not None or _that_clause_cue(head) is not None
+    found = speech.match_cue(head) or _that_clause_cue(head)
+    return found is not None and tok.dep_ in found[0].frames  # not "continues to insist"
 
 
 #: The entry standing for a verb outside the lexicon that takes a "that"-clause.
@@ -221,12 +277,12 @@ def _reported_one(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Qu
     if "source" in entry.frames:
         found = _according_to(ctx, tok, cue_tokens)
         return [found] if found is not None else []
-    subject = cue_subject(tok)
+    subject = interjected_subject(tok, cue_subject(tok))
     if entry.hedge and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
         return []  # "I think ...": the speaker hedging, not a report
     if any(c.dep_ == "auxpass" for c in tok.children):
         return _passive(ctx, tok, entry, cue_tokens)
-    aside = as_aside(tok)
+    aside = as_aside(tok, cue_tokens)
     if aside is not None:
         found, speaker = aside
         return _quotes(ctx, tok, entry, cue_tokens, found, speaker)
@@ -283,7 +339,8 @@ def _passive(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Quote]:
     complement ("X was described by Y as ..."), or else what the passive is about ("the
     story was first reported by the Post", "his views were echoed by experts"). Without
     one, no source is named, and a complement attributes its subject together with it
-    ("the toll is expected to rise", "she was accused of lying"): both are the content."""
+    ("the toll is expected to rise", "she was accused of lying"), as do the grounds of a
+    stance ("he was criticized for ..."): both are the content."""
     agent = passive_agent(tok)
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     found = (agent is not None and final_clause(tok, agent)) \
@@ -292,13 +349,30 @@ def _passive(ctx, tok, entry: speech.CueEntry, cue_tokens: list) -> list[Quote]:
         if found is None and patient is not None and patient.pos_ != "PRON":
             found = [(patient.left_edge.idx, right_char(patient.right_edge))], "passive subject"
         return _quotes(ctx, tok, entry, cue_tokens, found, agent) if found else []
-    if found is None or patient is None or patient.pos_ == "PRON" or patient.i > tok.i:
+    if found is None and patient is not None and "dobj" in entry.frames:
+        found = _judged_for(tok)
+    if found is None or patient is None or patient.i > tok.i or (
+            patient.pos_ == "PRON" and found[1] != "grounds"):
         return []
     (start, end), how = found[0][0], found[1]
     if how == "dobj" or start < tok.idx:
         return []
     parts = [(patient.left_edge.idx, end)]
     return _quotes(ctx, tok, entry, cue_tokens, (parts, f"{how} of a passive"), None)
+
+
+#: Prepositions that give the grounds or the label of a stance taken on someone.
+_JUDGEMENT_PREPS = frozenset({"for", "as"})
+
+
+def _judged_for(tok) -> tuple[Parts, str] | None:
+    """``he has been criticized for policies ...`` / ``was described as a threat``: a stance
+    verb in the passive, with no source named, attributes its subject with the grounds."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _JUDGEMENT_PREPS
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if prep is None:
+        return None
+    return [(prep.idx, right_char(prep.right_edge))], "grounds"
 
 
 def _according_to(ctx, tok, cue_tokens: list) -> Quote | None:
@@ -323,10 +397,29 @@ def _according_to(ctx, tok, cue_tokens: list) -> Quote | None:
 
 def _speaker(ctx, subject, *, exclude: tuple[int, int]) -> Speaker:
     """The speaker span (the subject's noun phrase) and who it resolves to."""
+    subject = _past_dateline(subject)
     start, end = _noun_phrase(subject)
+    dateline = _DATELINE.match(ctx.text, start, end)
+    if dateline is not None and dateline.end() < end:
+        start = dateline.end()
     if start < exclude[1] <= end or start < exclude[0] < end:
         start, end = subject.idx, subject.idx + len(subject.text)
     return _speaker_at(ctx, start, end)
+
+
+#: A dateline opening a story ("WASHINGTON -- ", "LOS ANGELES - "), which the parser
+#: often folds into the first sentence's subject.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]*[A-Z.][ \t]*(?:--|[-—–])[ \t]*")
+
+
+def _past_dateline(subject):
+    """``WASHINGTON -- President Obama said ...`` parsed with the dateline as the subject
+    and the name as its apposition: the apposition is who speaks."""
+    doc = subject.doc
+    if not subject.text.isupper() or subject.i + 1 >= len(doc) \
+            or doc[subject.i + 1].text not in ("--", "-", "—", "–"):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos"), subject)
 
 
 def _speaker_at(ctx, start: int, end: int) -> Speaker:
@@ -346,7 +439,8 @@ def _noun_phrase(head) -> tuple[int, int]:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("to", "of", "for", "at"):
                 right = child.right_edge
-    while left.i < head.i and (left.is_punct or left.is_space):
+    while left.i < head.i and (left.is_punct or left.is_space or (
+            left.pos_ == "VERB" and left.dep_ == "compound")):  # "Said Ellis:"
         left = left.doc[left.i + 1]
     return left.idx, right_char(right)
 

@@ -33,7 +33,7 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 Parts = list[tuple[int, int]]
 
 
-def as_aside(tok) -> tuple[tuple[Parts, str], object] | None:
+def as_aside(tok, cue_tokens=()) -> tuple[tuple[Parts, str], object] | None:
     """``Hawaii, as one adviser pointed out, rarely sees two hurricanes`` / ``As the
     report notes, ...``: a cue in an "as"-clause with nothing of its own to say reports
     the clause around it, which is the sentence without the aside. The speaker is the
@@ -52,8 +52,9 @@ def as_aside(tok) -> tuple[tuple[Parts, str], object] | None:
         end += 1
     if end < sent.end and doc[end].text not in _SEPARATORS and doc[end].i < _last_word(sent).i:
         return None
-    if any(tok.i < c.i < end and c.dep_ in _CLAUSAL for c in tok.children):
-        return None  # "as he said he would": the cue has its own content
+    if any(tok.i < c.i < end and c.dep_ in _CLAUSAL and c not in cue_tokens
+           for c in tok.children):
+        return None  # "as he said he would": the cue has its own content ("put it" has none)
     parts = [(sent.start_char, doc[as_tok.i].idx)]
     if end + 1 < sent.end:
         parts.append((right_char(doc[end]), right_char(_last_word(sent))))
@@ -125,7 +126,8 @@ def final_clause(tok, subject) -> tuple[Parts, str] | None:
     sent, doc = tok.sent, tok.doc
     if subject is not None and subject.tag_ in _RELATIVE_TAGS:
         return None  # "..., who pushed for X": the clause before holds the antecedent, not speech
-    if subject is None or any(c.i > tok.i and c.dep_ in _CLAUSAL - {"ccomp"}
+    resumed = next((c.i for c in tok.children if _predicate_resumed(c)), len(doc))
+    if subject is None or any(tok.i < c.i < resumed and c.dep_ in _CLAUSAL - {"ccomp"}
                               and not _addressee(c) for c in tok.children):
         return None
     first = min(tok.i, subject.left_edge.i)
@@ -144,7 +146,57 @@ def final_clause(tok, subject) -> tuple[Parts, str] | None:
     if not _finite(doc[sent.start:first - 1]) and not (len(parts) > 1 and _finite(
             doc[last + 2:sent.end])):
         return None  # "Speaking in Ohio, he said." / "Through a spokesman, he declined."
+    if len(parts) > 1:
+        parts[0] = (_split_clause_start(doc, sent.start, first - 1), parts[0][1])
+    elif _subordinate_lead(tok, doc[sent.start:first - 1]):
+        return None
     return parts, "cue after the clause" if len(parts) == 1 else "cue inside the clause"
+
+
+def _subordinate_lead(tok, before) -> bool:
+    """``But when Congress cut funding, Mexico said enough.``: the clause before a final cue
+    group opens with a subordinator and modifies the cue itself; it says when, not what."""
+    lead = next((t for t in before if not (t.is_punct or t.dep_ == "cc")), None)
+    return lead is not None and lead.dep_ in ("mark", "advmod") and lead.tag_ in ("IN", "WRB") \
+        and lead.head.dep_ == "advcl" and lead.head.head.i == tok.i
+
+
+def _split_clause_start(doc, start: int, end: int) -> int:
+    """``A had resisted, but B had become so bad, Obama noted, that C``: an interjected cue
+    splits one clause, so the content before it starts after the last ", but"/", and"/";"
+    that opens a clause with its own subject."""
+    begin = doc[start].idx
+    for t in doc[start + 1:end]:
+        joint = t.text == ";" or (t.dep_ == "cc" and doc[t.i - 1].text == ",")
+        if joint and any(c.dep_ in SUBJECT_DEPS for c in doc[t.i + 1:end]) \
+                and _finite(doc[t.i + 1:end]):
+            begin = right_char(t)
+    return begin
+
+
+def interjected_subject(tok, subject):
+    """``To understand it, Chief Justice Roberts said, one should ...``: the parser takes
+    the name set off before the cue as an apposition of a noun in the clause; that name,
+    right before the cue and after a separator, is who speaks."""
+    if subject is None or subject.i > tok.i:
+        return subject
+    doc = tok.doc
+    for appos in subject.children:
+        if appos.dep_ == "appos" and appos.right_edge.i == tok.i - 1 \
+                and appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text in _SEPARATORS:
+            return appos
+    return subject
+
+
+def _predicate_resumed(child) -> bool:
+    """``These employees, Stumpf explained, were well paid``: the parser coordinates the
+    clause's subject-less predicate with the interjected cue; it follows a separator
+    straight after the cue group, with no conjunction and a finite verb of its own."""
+    doc = child.doc
+    return child.dep_ == "conj" and child.tag_ in _FINITE_TAGS and child.left_edge.i > 0 \
+        and doc[child.left_edge.i - 1].text in _SEPARATORS \
+        and not any(c.dep_ in SUBJECT_DEPS | {"cc"} for c in child.children) \
+        and not any(t.dep_ == "cc" for t in doc[child.head.i:child.left_edge.i])
 
 
 def _addressee(child) -> bool:
@@ -162,8 +214,24 @@ def frame_complement(tok, entry: speech.CueEntry, cue_tokens: list) -> tuple[Par
     for frame in entry.frames:
         child = _frame_child(tok, frame, cue_tokens)
         if child is not None:
-            return [(content_start(child), _content_end(tok, child))], frame
+            start = _stranded_subject(tok, child) or content_start(child)
+            return [(start, _content_end(tok, child))], frame
     return None
+
+
+#: Cues whose object is whom they address ("told a reporter ..."), never the clause's subject.
+_ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "ask", "warn", "urge", "remind",
+                            "convince"})
+
+
+def _stranded_subject(tok, child) -> int | None:
+    """``think the outreach was phony``: the parser hangs the clause's subject on the cue as
+    its object and leaves the clause subject-less; the content starts at that object."""
+    if child.dep_ != "ccomp" or child.i < tok.i or tok.lemma_ in _ADDRESSEE_CUES or any(
+            c.dep_ in SUBJECT_DEPS | {"expl", "mark"} for c in child.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < child.i), None)
+    return obj.left_edge.idx if obj is not None else None
 
 
 def content_start(child) -> int:
@@ -192,7 +260,21 @@ def _content_end(tok, child) -> int:
         end = max(end, _before_next_cue(end, _last_word(tok.sent)), key=lambda t: t.i)
         if child.dep_ in _NOMINAL_DEPS:
             end = _before_coordination_above(tok, child, end)
+            end = _before_clause_outside(tok, child, end)
     return right_char(end)
+
+
+def _before_clause_outside(tok, child, end):
+    """``Lamenting their luck, Mexicans often say ...``: a noun-phrase content does not run
+    on past a separator into words that hang outside the cue's clause (the main clause or
+    the next one); only the cue's own later dependents extend it."""
+    doc = child.doc
+    inside = {t.i for t in tok.subtree}
+    for t in doc[child.right_edge.i + 1:end.i + 1]:
+        if t.text in _SEPARATORS | {";"} and t.i not in inside and t.i + 1 not in inside:
+            stop = t.i - 1
+            return doc[stop] if stop > child.right_edge.i else child.right_edge
+    return end
 
 
 def _before_coordination_above(tok, child, end):
@@ -275,17 +357,25 @@ def _clause_as_adverbial(tok):
 
 
 def _misattached_clause(tok):
-    """``told a meeting of leaders that few people understood ...``: the parser hangs the
-    cue's "that"-clause on its object as a relative clause; a relative clause would use
+    """``told a meeting of leaders that few people understood ...`` / ``said in a statement
+    on Friday that ...``: the parser hangs the cue's "that"-clause on its object (or the
+    object of its preposition) as a relative clause; a relative clause would use
     "that" as its subject or object, a complement clause has it as a mark and its own subject."""
     for obj in tok.rights:
-        if obj.dep_ not in ("dobj", "dative"):
+        if obj.dep_ not in ("dobj", "dative", "prep"):
             continue
         for t in obj.subtree:
             if t.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                    and any(_complementizer(c, t) for c in t.children):
                 return t
     return None
+
+
+def _complementizer(child, clause) -> bool:
+    """"that" marking a complement clause; read as the object of "be", which takes none
+    ("tweeted in the early hours that X was ..."), it is still the mark."""
+    return child.lower_ == "that" and (child.dep_ == "mark" or (
+        child.dep_ == "dobj" and clause.lemma_ == "be" and child.i < clause.i))
 
 
 def cue_subject(verb):

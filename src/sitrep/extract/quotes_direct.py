@@ -67,7 +67,8 @@ def find_quoted(text: str) -> list[Quoted]:
                 found.append(Quoted(start=start, end=_rstrip(text, start, i), closed=False))
                 opening = None
         elif opening is not None:
-            if token == marks[opening] and (token != opening or i > start + len(opening)):
+            if (token == marks[opening] or _slip_closes(text, opening, token, m.end())) \
+                    and (token != opening or i > start + len(opening)):
                 found.append(Quoted(start=start, end=m.end()))
                 opening = None
         elif token in marks and _opens(text, m.end(), marks[token] != token):
@@ -75,6 +76,15 @@ def find_quoted(text: str) -> list[Quoted]:
     if opening is not None:
         found.append(Quoted(start=start, end=_rstrip(text, start, len(text)), closed=False))
     return [q for q in found if q.end - q.start > 2]
+
+
+def _slip_closes(text: str, opening: str, token: str, after: int) -> bool:
+    """A mismatched closing mark (``“...,"``) closes the quotation when the proper one
+    does not follow on the same line (else it is a nested quotation's mark)."""
+    if token not in speech.slip_closers()[opening]:
+        return False
+    line_end = text.find("\n", after)
+    return speech.quote_marks()[opening] not in text[after:line_end if line_end >= 0 else None]
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,7 +137,7 @@ def _lead_in_quotes(doc, kept: list[Quoted]) -> None:
 
 def _cue_after(doc, q: Quoted, span) -> bool:
     """``"...," the minister said`` / ``"...," said Shoigu``."""
-    inner_last = speech.doc_text(doc)[q.start:q.end].rstrip("”\"'»“ ")[-1:]
+    inner_last = speech.doc_text(doc)[q.start:q.end].rstrip("”\"'»“’‘ ")[-1:]  # past nested marks
     if span.end >= len(doc):
         return False
     first = doc[span.end]
@@ -269,12 +279,20 @@ def find_turns(doc) -> list[Quoted]:
         if not (recurring or _mentioned_elsewhere(text, label, m.start(), m.end())):
             continue
         sep = doc.char_span(m.start("sep"), m.end("sep"), alignment_mode="expand")
-        if sep is None:
+        if sep is None or not _names_someone(doc, m.start("label"), m.end("label")):
             continue
         found.append(Quoted(start=m.start("said"), end=m.end("said"), cue=sep[0],
                             cue_tokens=tuple(sep), rule="direct: transcript turn",
                             speaker_span=(m.start("label"), m.end("label"))))
     return found
+
+
+def _names_someone(doc, start: int, end: int) -> bool:
+    """A speaker label is a name or a noun; "The Latest:" (a news label ending in an
+    adjective) introduces a headline, and "Said Ellis:" is a cue, not a label."""
+    label = doc.char_span(start, end, alignment_mode="expand")
+    return label is None or (label[-1].pos_ in ("PROPN", "NOUN")
+                             and not any(t.pos_ == "VERB" for t in label))
 
 
 def _mentioned_elsewhere(text: str, label: str, start: int, end: int) -> bool:

@@ -78,10 +78,23 @@ def nominals() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def quote_marks() -> dict[str, str]:
     """Opening quotation mark -> its closing mark."""
+    return {opening: closers[0] for opening, closers in _quote_mark_lines().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def slip_closers() -> dict[str, tuple[str, ...]]:
+    """Opening quotation mark -> closing marks typed by slip for its own (“...," for “...,”)."""
+    return {opening: closers[1:] for opening, closers in _quote_mark_lines().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _quote_mark_lines() -> dict[str, tuple[str, ...]]:
     pairs = {}
     for line in _rule_lines("quote_marks.txt"):
-        opening, closing = line.split()
-        pairs[opening] = closing
+        opening, *closers = line.split()
+        if not closers:
+            raise ValueError(f"quote_marks.txt: a line needs OPEN CLOSE, got {line!r}")
+        pairs[opening] = tuple(closers)
     return pairs
 
 
