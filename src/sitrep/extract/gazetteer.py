@@ -169,6 +169,12 @@ class Gazetteer:
         such as "Ill." are included only when ``qualifiers`` is true). A name no entry
         bears may still be another spelling of an Arabic place name (:func:`arabic_key`):
         those readings count as alternate names."""
+        return self._lookup_name(name, qualifiers)
+
+    @functools.lru_cache(maxsize=50_000)
+    def _lookup_name(self, name: str, qualifiers: bool) -> list[Candidate]:
+        """:meth:`lookup`, remembered per written form: the same names come back in every
+        article of a feed, and keying them costs more than the look-up itself."""
         key = name_key(name)
         found = self._lookup_key(key, qualifiers)
         if found or not key:
@@ -177,17 +183,27 @@ class Gazetteer:
             return found
         folded = arabic_key(key)
         article = len(folded.split(" ")) < len(key.split(" "))
-        if folded and (article or len(folded.replace(" ", "")) >= ARABIC_KEY_MIN):
+        if folded in self._transliterated_keys and (
+                article or len(folded.replace(" ", "")) >= ARABIC_KEY_MIN):
             return self._lookup_transliterated(folded)
         return found
 
-    @functools.lru_cache(maxsize=20_000)
+    @functools.cached_property
+    def _transliterated_keys(self) -> frozenset[str]:
+        """Every transliteration-blind key of the index (a few thousand, read once), so a
+        name that is none costs no query."""
+        with self._lock:
+            rows = self._db.execute("SELECT key FROM names WHERE kind = ?",
+                                    (TRANSLITERATED,)).fetchall()
+        return frozenset(key for (key,) in rows)
+
+    @functools.lru_cache(maxsize=4096)
     def _lookup_transliterated(self, key: str) -> list[Candidate]:
         with self._lock:
             rows = self._db.execute(
                 f"SELECT {self._COLUMNS}, {ALTERNATE} FROM names n JOIN places p ON p.id = n.id "
-                "WHERE n.key = ? AND n.kind = ? AND p.population >= ? GROUP BY p.id "
-                "ORDER BY p.population DESC", (key, TRANSLITERATED, ARABIC_KEY_POPULATION)).fetchall()
+                "WHERE n.key = ? AND n.kind = ? GROUP BY p.id ORDER BY p.population DESC",
+                (key, TRANSLITERATED)).fetchall()
         return [Candidate(*row) for row in rows]
 
     @functools.lru_cache(maxsize=20_000)
@@ -345,7 +361,9 @@ class _Writer:
         key = name_key(name)
         if key:
             self.names.add((key, pid, kind))
-            if kind != QUALIFIER and self.places[pid - 1][5] in ARABIC_COUNTRIES:
+            place = self.places[pid - 1]
+            if (kind != QUALIFIER and place[5] in ARABIC_COUNTRIES
+                    and place[8] >= ARABIC_KEY_POPULATION):
                 self.names.add((arabic_key(key), pid, TRANSLITERATED))
 
     def flush(self) -> None:
