@@ -96,6 +96,15 @@ def test_extract_places_list_word_before_a_longer_name_is_no_qualifier(text, tow
     assert named and named[0].country_code == "US" and named[0].lat is not None
 
 
+@pytest.mark.parametrize("text, surface, country", [
+    # a big city the gazetteer knows by another spelling, after words that only a place fits
+    ("Twenty people were killed in the city of Hasakah on Monday.", "Hasakah", "SY"),
+])
+def test_extract_places_big_city_by_another_spelling_after_a_place_word(text, surface, country):
+    named = _named(_places(text), surface)
+    assert named and named[0].country_code == country
+
+
 @pytest.mark.parametrize("text, absent", [
     ("Police said the fire started at night.", "Police"),
     ("Syrian and Russian officials met on Monday.", "Syrian"),

@@ -36,6 +36,10 @@ MAX_NAME_TOKENS = 6
 #: A name found by gazetteer look-up alone must name a place at least this big, or a country,
 #: state or region (small towns named "Bush" or "Police" would flood the output otherwise).
 MIN_LOOKUP_POPULATION = 15_000
+#: ... and of a city known only by another spelling than its own name, where the words
+#: around it say it is a place ("in Hasakah", "of Raqqa"): alternate names are noisy, the
+#: big cities' ones much less so.
+ALTERNATE_LOOKUP_POPULATION = 100_000
 #: An alternate name stays a reading beside places that bear the name as their own when
 #: its place is this big and :data:`EXONYM_DOMINANCE` times bigger than all of them.
 EXONYM_MIN_POPULATION = 500_000
@@ -646,8 +650,11 @@ def _admissible(doc, start: int, end: int, cands: list[Candidate], ent_of) -> bo
     if _is_acronym(span):
         cands = [c for c in cands if c.kind == gazetteer.ALIAS]
     best = max(cands, key=lambda c: (c.kind != ALTERNATE, c.population), default=None)
-    if best is None or best.kind == ALTERNATE:
+    if best is None:
         return False
+    if best.kind == ALTERNATE:  # "Hasakah", "Raqqa": a city known here by another spelling
+        return best.population >= ALTERNATE_LOOKUP_POPULATION and places_cues.home_before(
+            doc, start)  # "in Hasakah"; a civic word after it is no proof ("Dublin City Schools")
     return (best.feature in MAJOR_FEATURES or best.population >= MIN_LOOKUP_POPULATION
             or places_cues.local_form(doc, start, end))
 

@@ -30,6 +30,9 @@ DATELINE_ENDS = frozenset({"--", "-", "\u2013", "\u2014", ":", ",", "("})
 MAX_TOKENS = 3
 #: Prepositions that put a name in the place role ("in Scottdale", "near Ridge Farm").
 LOCATIVES = frozenset({"in", "near", "outside"})
+#: Nouns whose "of" names a place: "the city of Hasakah", "the province of Idlib".
+PLACE_OF_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district",
+                            "state", "county", "region", "capital", "suburb", "outskirts"})
 
 
 def find(doc, gaz: gazetteer.Gazetteer, taken: list[bool]) -> list[Mention]:
@@ -53,7 +56,7 @@ def local_form(doc, start: int, end: int) -> bool:
     importance gate: before a civic word ("Tega Cay Fire Department", "Litchfield Superior
     Court") or after a locative ("in Scottdale") or a person's "of"/"from" ("Mindy Miller
     of Ravenel", "Rebecca Sears, 41, of Grovetown")."""
-    return civic_follows(doc, end) or _home_before(doc, start)
+    return civic_follows(doc, end) or home_before(doc, start)
 
 
 def _rejected(text: str, *, strict: bool) -> bool:
@@ -171,8 +174,9 @@ def end_of_name(doc, start: int) -> bool:
     return i >= len(doc) or not doc[i].like_num
 
 
-def _home_before(doc, start: int) -> bool:
-    """"in Glen Allen"; "Theresa Pilkington of Jeannette"; "Rebecca Sears, 41, of Grovetown"."""
+def home_before(doc, start: int) -> bool:
+    """"in Glen Allen"; "the town of Glen Allen"; "Theresa Pilkington of Jeannette";
+    "Rebecca Sears, 41, of Grovetown"."""
     if start == 0:
         return False
     before = doc[start - 1]
@@ -181,6 +185,8 @@ def _home_before(doc, start: int) -> bool:
     if before.lower_ not in ("of", "from") or start < 2:
         return False
     prev = doc[start - 2]
+    if before.lower_ == "of" and prev.lower_ in PLACE_OF_NOUNS:
+        return end_of_name(doc, start)
     if prev.text == "," and start >= 4 and doc[start - 3].like_num and doc[start - 4].text == ",":
         return True
     return prev.ent_type_ == "PERSON"
