@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep
+from sitrep.extract import quotes as quote_layer, speech
 from sitrep.extract.quotes_direct import find_quoted
 
 QUOTES_ONLY = sitrep.Settings(layers=frozenset({"quotes"}))
@@ -818,3 +819,17 @@ def test_quotes_subordinate_clause_before_final_cue_is_no_content(text):
 ])
 def test_quotes_conditional_clause_of_the_content_is_kept(text, content):
     assert content in [q.content.text for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said on Friday that the bridge would reopen, according to two aides.",
+    "Critics were confident that the plan would fail, and the council feared it would.",
+    "Her claim that the vote was rigged drew a reply: officials have denied it.",
+    "He is to tell reporters he recognised that the talks had stalled.",
+])
+def test_quotes_cue_candidates_hold_every_token_that_opens_a_cue(nlp, text):
+    doc = nlp(text)
+    kept = {t.i for t in quote_layer._cue_candidates(doc)}
+    opening = {t.i for t in doc if speech.match_cue(t) or quote_layer._that_clause_cue(t)
+               or (t.pos_ == "NOUN" and t.lemma_.lower() in speech.speech_nouns())}
+    assert opening and opening <= kept

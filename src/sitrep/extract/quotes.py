@@ -33,6 +33,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
+
 from sitrep.extract import coref, speech
 from sitrep.extract.quotes_content import (
     Parts,
@@ -179,7 +183,7 @@ def _reported(ctx, quoted: list[Quoted], used: set[int]) -> list[Quote]:
     doc = ctx.doc
     quoted_spans = [(q.start, q.end) for q in quoted]
     out = []
-    for tok in doc:
+    for tok in _cue_candidates(doc):
         if tok.i in used:
             continue
         if _inside_any(tok.idx, tok.idx + 1, quoted_spans):
@@ -193,6 +197,44 @@ def _reported(ctx, quoted: list[Quoted], used: set[int]) -> list[Quote]:
         entry, cue_tokens = found
         out.extend(_reported_one(ctx, tok, entry, cue_tokens))
     return out
+
+
+def _cue_candidates(doc) -> list:
+    """The tokens that can open a cue, in text order, read from the Doc's arrays so that no
+    Token is built for the other words: a verb or auxiliary whose lemma is a cue, a noun
+    whose lemma is a reporting noun, "according", and a verb or predicative adjective with
+    a clausal complement after it (a stance, see ``_that_clause_cue``)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    pos, dep, lemma, lower, head = doc.to_array([POS, DEP, LEMMA, LOWER, HEAD]).T
+    offset = head.astype(np.int64)  # the head's position relative to the token
+    clause = (dep == strings["ccomp"]) & (offset < 0)
+    clause_after = np.zeros(len(doc), dtype=bool)
+    clause_after[np.flatnonzero(clause) + offset[clause]] = True
+    predicative = (pos == ADJ) & ((dep == strings["acomp"]) | (dep == strings["oprd"]))
+    keep = (lower == strings["according"]) | (clause_after & ((pos == VERB) | predicative))
+    for kind, tagged in enumerate(((pos == NOUN), (pos == VERB) | (pos == AUX))):
+        for lemma_id in np.unique(lemma[tagged]).tolist():
+            if _cue_lemma(strings, lemma_id)[kind]:
+                keep |= tagged & (lemma == lemma_id)
+    return [doc[i] for i in np.flatnonzero(keep).tolist()]
+
+
+#: Lemma id -> (a reporting noun, a cue verb): ids are hashes of the lemma's text.
+_CUE_LEMMAS: dict[int, tuple[bool, bool]] = {}
+#: Lemmas remembered at most (a long run meets ever more rare words).
+MAX_REMEMBERED_LEMMAS = 200_000
+
+
+def _cue_lemma(strings, lemma_id: int) -> tuple[bool, bool]:
+    found = _CUE_LEMMAS.get(lemma_id)
+    if found is None:
+        if len(_CUE_LEMMAS) >= MAX_REMEMBERED_LEMMAS:
+            _CUE_LEMMAS.clear()
+        word = strings[lemma_id].lower()
+        found = _CUE_LEMMAS[lemma_id] = (word in speech.speech_nouns(), word in speech.cue_lexicon())
+    return found
 
 
 def _inside_report(tok) -> bool:
@@ -213,16 +255,20 @@ _THAT_CLAUSE = speech.CueEntry(words=("that-clause",), frames=("ccomp",))
 def _that_clause_cue(tok):
     """Any verb with a subject and a "that"-clause reports a stance ("recognised that ...");
     so does a predicative adjective with one ("is confident that ...", "was convinced that")."""
+    clauses = [c for c in tok.rights if c.dep_ == "ccomp"]
+    if not clauses:  # the cheapest test first: most words have no clause after them
+        return None
     if tok.pos_ == "ADJ":
+        if tok.dep_ not in ("acomp", "oprd"):
+            return None
         subject = cue_subject(tok.head)
-        if tok.dep_ not in ("acomp", "oprd") or subject is None or subject.lower_ in _IMPERSONAL:
+        if subject is None or subject.lower_ in _IMPERSONAL:
             return None
     elif tok.pos_ != "VERB" or not tok.is_alpha or tok.lemma_ in _NO_STANCE or not any(
             c.dep_ in SUBJECT_DEPS and c.lower_ not in _IMPERSONAL for c in tok.children):
         return None
-    for child in tok.children:
-        if child.dep_ == "ccomp" and child.i > tok.i and (
-                reported_clause(child) if tok.pos_ == "VERB" else _marked_that(child)):
+    for child in clauses:
+        if reported_clause(child) if tok.pos_ == "VERB" else _marked_that(child):
             return _THAT_CLAUSE, [tok]
     return None
 

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.timex.factors import WordSets, required_words
 from sitrep.extract.timex.lexicon import pattern_specs, words
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -19,11 +20,13 @@ _APOSTROPHE = "['\u2019]"
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One compiled rule: ``kind`` names the normaliser that reads its groups."""
+    """One compiled rule: ``kind`` names the normaliser that reads its groups; every
+    match holds a word of each set in ``required`` (folded, see ``timex.factors``)."""
 
     id: str
     kind: str
     regex: re.Pattern
+    required: WordSets = ()
 
 
 def _escape(phrase: str) -> str:
@@ -133,7 +136,8 @@ def compiled() -> tuple[Pattern, ...]:
     for spec in pattern_specs():
         body = expand(spec["regex"])
         regex = re.compile(rf"(?<![\w$\u00a3\u20ac])(?:{body})(?!\w)")
-        out.append(Pattern(id=spec["id"], kind=spec["kind"], regex=regex))
+        out.append(Pattern(id=spec["id"], kind=spec["kind"], regex=regex,
+                           required=required_words(regex, prefer=trigger_words())))
     return tuple(out)
 
 

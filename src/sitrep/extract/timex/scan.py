@@ -6,6 +6,7 @@ import functools
 import re
 
 from sitrep.extract.timex import amounts, anaphora, entities, points, titles
+from sitrep.extract.timex.factors import WORD, fold
 from sitrep.extract.timex.grammar import compiled, trigger_words
 from sitrep.extract.timex.lexicon import words
 from sitrep.extract.timex.reading import Frame, Reading
@@ -72,7 +73,7 @@ def _tense(doc, start: int, end: int) -> str | None:
     return None if doc is None else clause_tense(doc, start, end)
 
 
-_WORD = re.compile(r"\d+|[^\W\d_]+")
+_WORD = WORD
 #: How far around a trigger word a match may reach (characters).
 WINDOW_MARGIN = 30
 
@@ -82,17 +83,27 @@ def _candidates(text: str):
 
     Patterns run only in windows around trigger words and digits: most of a
     news text holds no time expression, and scanning it all costs more than
-    the parse budget allows.
+    the parse budget allows. Within those, a pattern skips each window that
+    holds none of the words its every match holds (``timex.factors``).
     """
     out = []
-    windows = _windows(text)
+    windows = [(w_start, w_end, _words_in(text, w_start, w_end)) for w_start, w_end in _windows(text)]
     for order, pattern in enumerate(compiled()):
-        for w_start, w_end in windows:
-            for match in pattern.regex.finditer(text, w_start, w_end):
-                if match.end() > match.start():
-                    out.append((match.start(), match.end(), order, pattern, match))
+        for w_start, w_end, words_here in windows:
+            for needed in pattern.required:
+                if needed.isdisjoint(words_here):
+                    break  # a word every match of the pattern holds is missing here
+            else:
+                for match in pattern.regex.finditer(text, w_start, w_end):
+                    if match.end() > match.start():
+                        out.append((match.start(), match.end(), order, pattern, match))
     out.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     return [(s, e, p, m) for s, e, _, p, m in out]
+
+
+def _words_in(text: str, start: int, end: int) -> set[str]:
+    """The words of text[start:end], folded as ``timex.factors`` spells required words."""
+    return {word.lower() if word.isascii() else fold(word) for word in _WORD.findall(text, start, end)}
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
