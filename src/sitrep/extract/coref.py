@@ -113,8 +113,7 @@ def document_index(ctx) -> Index:
 def build_index(doc) -> Index:
     sent_of = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = i
+        sent_of[sent.start:sent.end] = [i] * (sent.end - sent.start)
     mentions = _name_mentions(doc, sent_of) + _nominal_mentions(doc, sent_of)
     mentions.sort(key=lambda m: m.start)
     return Index(doc=doc, sent_of=sent_of, mentions=mentions, longest=_longest_forms(mentions))
@@ -137,7 +136,7 @@ def _nominal_mentions(doc, sent_of: list[int]) -> list[Mention]:
     roles = speech.nominals()
     text = speech.doc_text(doc)
     out = []
-    for tok in doc:
+    for tok in _role_lemma_tokens(doc, roles):
         kind = roles.get(tok.lemma_.lower())
         if kind is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON":
             continue
@@ -153,6 +152,17 @@ def _nominal_mentions(doc, sent_of: list[int]) -> list[Mention]:
                            speaker=speaker, definite=_is_definite(tok),
                            gender=_role_gender(tok.lemma_.lower())))
     return out
+
+
+def _role_lemma_tokens(doc, roles) -> list:
+    """The tokens whose lemma is a role noun, read from the document's lemma array: each
+    distinct lemma is looked up once instead of building every token of the text."""
+    if not len(doc):
+        return []
+    lemmas = doc.to_array("LEMMA")
+    strings = doc.vocab.strings
+    wanted = {h for h in set(lemmas.tolist()) if strings[h].lower() in roles}
+    return [doc[i] for i, h in enumerate(lemmas.tolist()) if h in wanted]
 
 
 def _subject_role(tok) -> tuple[bool, bool]:
