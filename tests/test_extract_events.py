@@ -655,3 +655,65 @@ def test_events_aid_received_from_is_the_givers_aid(text, giver, receiver):
 @pytest.mark.parametrize("text", ["Kenya received a letter from France."])
 def test_events_receiving_a_non_aid_thing_is_no_aid(text):
     assert not [e for e in _events(text) if e.event == "AID"]
+
+
+# -- PLOVER sense choices (NGEC silver stories, issue 3) ----------------------------------------
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The union agreed to halt its protests on Monday.", "CONCEDE"),
+    ("Chad promised to withdraw its troops from the border town.", "CONCEDE"),
+    ("The rebels pledged to release the hostages.", "CONCEDE"),
+    ("The teachers called off their protest after talks.", "CONCEDE"),
+    ("Hamas agreed to a ceasefire on Sunday.", "AGREE"),
+    ("The rebels agreed to stop fighting on Sunday.", "AGREE"),
+])
+def test_events_promised_retreat_or_concession_is_concede(text, event_type):
+    assert _events(text)[0].event == event_type
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Emergency food aid arrived in Malawi on Monday.", "AID", None),
+    ("The Kenyan foreign minister arrived in Paris on Monday.", "CONSULT", "visit"),
+    ("The charity withdrew from Syria last week.", "SANCTION", "withdraw"),
+    ("France withdrew its ambassador from Mali.", "SANCTION", "withdraw"),
+    ("The rebels withdrew from the peace talks in Doha.", "SANCTION", "withdraw"),
+    ("Syrian troops withdrew from the town of Palmyra.", "RETREAT", "withdraw"),
+    ("An angry mob threw stones at the police in Lagos.", "ASSAULT", "primitive"),
+    ("Protesters threw stones at the police in Lagos.", "PROTEST", "riot"),
+    ("India exported rice to Bangladesh last year.", "COOPERATE", None),
+    ("Serbia imported grain from Hungary.", "COOPERATE", None),
+    ("Protesters blocked the main border crossing near Tehran.", "PROTEST", "obstruct"),
+    ("Police blocked the road to the city.", "COERCE", "restrict"),
+    ("The authorities suspended the newspaper for a month.", "COERCE", "censor"),
+    ("Mauritius and Pakistan expanded diplomatic ties.", "SUPPORT", None),
+])
+def test_events_sense_follows_plover_definitions(text, event_type, mode):
+    event = _one(text, event_type)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize("text, recipient", [("France withdrew its ambassador from Mali.", "MLI")])
+def test_events_withdrawn_from_names_the_recipient(text, recipient):
+    assert _codes(_one(text, "SANCTION").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Armenia Government Rejects Request to Delay Elections", "REJECT"),
+])
+def test_events_title_case_headline_verb_is_a_trigger(text, event_type):
+    assert _one(text, event_type)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Burkina Faso expressed its willingness to cooperate with Mali.", "AGREE"),
+    ("Andorra made a commitment to withdraw its troops from Spain.", "CONCEDE"),
+])
+def test_events_noun_of_intent_with_infinitive_is_intent(text, event_type):
+    event = _one(text, event_type)
+    assert event.status == "future"
+
+
+@pytest.mark.parametrize("text", ["The United States increased aid to Ukraine.",
+                                  "Kenya and Uganda expanded trade last year."])
+def test_events_more_aid_or_trade_is_no_diplomatic_support(text):
+    assert not [e for e in _events(text) if e.event == "SUPPORT"]

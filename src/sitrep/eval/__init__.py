@@ -16,6 +16,7 @@ from pathlib import Path
 SCORERS: dict[str, str] = {
     "conflibert": "sitrep.eval.events:score_conflibert",
     "case2021": "sitrep.eval.events:score_case2021",
+    "ngec_silver": "sitrep.eval.silver:score_ngec_silver",
     "ngec_actors": "sitrep.eval.actors:score_ngec_actors",
     "petrarch2": "sitrep.eval.events:score_petrarch2",
     "noevents": "sitrep.eval.events:score_noevents",

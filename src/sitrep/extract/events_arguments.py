@@ -81,6 +81,13 @@ def subject_head(verb):
             if lemma(subj) in RELATIVE and tok.dep_ == "relcl":
                 return tok.head, "relative pronoun -> the noun its clause modifies"
             return subj, "subject"
+        if tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
+            # a title-case headline verb tagged as a plural name ("Armenia Government Rejects
+            # Request"): the parser hangs the subject on it as a compound name
+            left = [c for c in tok.children
+                    if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+            if left:
+                return left[-1], "name before a noun-tagged headline verb"
         if tok.dep_ == "relcl":
             return tok.head, "relative clause -> the noun it modifies"
         if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG", "VBZ", "VBP"):

@@ -52,7 +52,10 @@ def status_of(verb, cues: dict) -> tuple[str, str]:
     claim = _claimed(verb, cues)
     if claim:
         found["hypothetical"] = found["hypothetical"] or claim
-    if _purpose(verb):
+    if _purpose(verb) and lemma(verb.head) in cues["intent_governors"]:
+        # "expressed its willingness to cooperate": the noun states the actor's intent
+        found["intent"] = found["intent"] or f"'{verb.head.text} to'"
+    elif _purpose(verb):
         found["hypothetical"] = found["hypothetical"] or "infinitive of purpose"
     for status in ("negated", "hypothetical", "future", "intent"):
         if found[status]:

@@ -237,7 +237,7 @@ def match_wrapper(verb, lex: Lexicon) -> Trigger | None:
     inner = match_verb(inner_verb, lex)
     if inner is None:
         return None
-    event = spec["event"]
+    event = _wrapped_event(spec["event"], inner, lex)
     modes = lex.wrapped_modes.get(event, {})
     mode = modes.get(inner.event, modes.get("default"))
     if inner.event == "RETREAT" and inner.mode == "ceasefire" and event == "AGREE":
@@ -245,6 +245,17 @@ def match_wrapper(verb, lex: Lexicon) -> Trigger | None:
     sense = Sense(event=event, rule=f"wrapper '{lemma(verb)}' over {inner.rule}", mode=mode)
     return Trigger(verb, sense, event, mode, sense.rule, inner=inner_verb,
                    recipient_tokens=_wrapper_recipients(verb))
+
+
+def _wrapped_event(event: str, inner: Trigger, lex: Lexicon) -> str:
+    """A promise ("agreed to", "pledged to") of a retreat or a concession is a CONCEDE (PLOVER
+    v0.8: future concessions "do not reduce to AGREE"; announced retreats are CONCEDE); a
+    ceasefire agreed to stays AGREE."""
+    concessions = set(lex.status.get("intent_as_concede", ())) | {"CONCEDE"}
+    if event == "AGREE" and inner.event in concessions \
+            and not (inner.event == "RETREAT" and inner.mode == "ceasefire"):
+        return "CONCEDE"
+    return event
 
 
 def _negated(verb, negations: frozenset[str]) -> bool:
@@ -284,9 +295,9 @@ def find_triggers(doc, lex: Lexicon, skip=lambda tok: False) -> list[Trigger]:
     frame = lex.frames.get("conditional_demand")
     has_condition = bool(frame) and any(t.lower_ in frame["marks"] for t in doc)
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN") or skip(tok):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") or skip(tok):
             continue
-        if tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "conj", "ccomp", "xcomp"):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT", "conj", "ccomp", "xcomp"):
             continue  # nouns parsed as verbs in headlines only
         trig = match_conditional_demand(tok, lex) if has_condition else None
         if trig is None and any(k in lex.trigger_keys for k in lemma_keys(tok)):
