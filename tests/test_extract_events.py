@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 import sitrep
-from sitrep.extract import events
+from sitrep.extract import events, events_headline
 from sitrep.extract.context import Context
 from sitrep.model import Article, Place, TimeExpr
 from sitrep.settings import Settings
@@ -717,3 +717,48 @@ def test_events_noun_of_intent_with_infinitive_is_intent(text, event_type):
                                   "Kenya and Uganda expanded trade last year."])
 def test_events_more_aid_or_trade_is_no_diplomatic_support(text):
     assert not [e for e in _events(text) if e.event == "SUPPORT"]
+
+
+# -- title-case headlines read in sentence case -----------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    ("Russia Rejects UN Call For Aleppo Truce\n\nMoscow said the plan was unworkable.",
+     "REJECT", "RUS"),
+    ("Turkish Troops Attack Kurdish Rebels In Northern Syria\n\nFighting went on.",
+     "ASSAULT", "TUR"),
+])
+def test_events_title_case_headline_is_read_in_sentence_case(text, event_type, actor):
+    event = _one(text, event_type)
+    assert actor in _codes(event.actor)
+    assert "headline read in sentence case" in event.rule
+    assert event.evidence.text == text[event.evidence.start:event.evidence.end]
+    assert all(a.text == text[a.start:a.end] for a in event.actor + event.recipient)
+
+
+@pytest.mark.parametrize("text", ["Russia rejects UN call for Aleppo truce\n\nMoscow objected.",
+                                  "Russia rejected the UN call for a truce in Aleppo."])
+def test_events_sentence_case_headline_is_read_as_it_is(text):
+    event = _one(text, "REJECT")
+    assert "sentence case" not in event.rule
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Russia Rejects UN Call For Aleppo Truce", True),
+    ("Russia rejects UN call for Aleppo truce", False),
+    ("RUSSIA REJECTS UN CALL", False),
+    ("Talks On Monday", False),
+])
+def test_events_headline_title_case_is_detected(line, expected):
+    assert events_headline.is_title_case(line) is expected
+
+
+@pytest.mark.parametrize("line, kept, expected", [
+    ("Russia Rejects UN Call For Aleppo Truce On Monday", {"Aleppo"},
+     "Russia rejects UN call for Aleppo truce on Monday"),
+    ("Police Detain McCain Aides", set(), "Police detain McCain aides"),
+    ("Russia Rejects U.S. Call", set(), "Russia rejects U.S. call"),
+])
+def test_events_headline_sentence_case_keeps_names_and_length(line, kept, expected):
+    cased = events_headline.sentence_case(line, lambda start, word: word in kept
+                                          or word.lower() in events_headline.CALENDAR)
+    assert cased == expected and len(cased) == len(line)

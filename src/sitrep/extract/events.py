@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sitrep.extract import events_attributes as attributes
-from sitrep.extract import events_lexicon
+from sitrep.extract import events_headline, events_lexicon
 from sitrep.extract.events_arguments import (actor_arguments, recipient_arguments, to_entities,
                                              np_bounds, subject_head)
 from sitrep.extract.events_conjuncts import quantified
@@ -30,6 +30,15 @@ def extract(ctx) -> list[Event]:
     """All events of the document in ``ctx`` (see the module docstring)."""
     lex = events_lexicon.load()
     resolve = _resolver_for(ctx)
+    events = _events(ctx, lex, resolve)
+    resolver = _actor_resolver(tuple(ctx.settings.actor_dictionaries))
+    events = events_headline.reread(ctx, events, lambda sub: _events(sub, lex, resolve), resolver)
+    _code_speakers(ctx, resolve)
+    return merge(events)
+
+
+def _events(ctx, lex, resolve) -> list[Event]:
+    """The events of the triggers in ``ctx.doc``, in text order, before dedup."""
     triggers = find_triggers(ctx.doc, lex, skip=lambda tok: _in_links(ctx, tok))
     main = attributes.main_place(ctx.places)
     reporters: dict = {}  # sentence start -> reporter entity, found once per sentence
@@ -40,8 +49,7 @@ def extract(ctx) -> list[Event]:
             if trig.sense.no_actor and not event.actor:
                 event.actor = _earlier_actors(ctx.doc, trig, events)
             events.append(event)
-    _code_speakers(ctx, resolve)
-    return merge(events)
+    return events
 
 
 #: Determiners that make an event noun point back to an event already told.
