@@ -760,5 +760,5 @@ def test_events_headline_title_case_is_detected(line, expected):
 ])
 def test_events_headline_sentence_case_keeps_names_and_length(line, kept, expected):
     cased = events_headline.sentence_case(line, lambda start, word: word in kept
-                                          or word.lower() in events_headline.CALENDAR)
+                                          or word.lower() in events_headline.calendar_names())
     assert cased == expected and len(cased) == len(line)

@@ -207,14 +207,19 @@ def score_case2021(gold_dir: Path, *, limit: int | None = None, settings=None) -
     return out
 
 
+def label_counts(gold: list[str], pred: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Gold label -> (true positives, predicted, gold) counts, for per-label F1."""
+    hits, predicted, support = Counter(), Counter(pred), Counter(gold)
+    hits.update(g for g, p in zip(gold, pred) if g == p)
+    return {label: (hits[label], predicted[label], n) for label, n in sorted(support.items())}
+
+
 def weighted_f1(gold: list[str], pred: list[str]) -> dict[str, float]:
     """Support-weighted F1 over the gold labels (scikit-learn's ``average='weighted'``)."""
-    support = Counter(gold)
     total = 0.0
     out: dict[str, float] = {}
-    for label, n in sorted(support.items()):
-        tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
-        f = prf(tp, sum(1 for p in pred if p == label), n)["f1"]
+    for label, (tp, n_pred, n) in label_counts(gold, pred).items():
+        f = prf(tp, n_pred, n)["f1"]
         out[f"f1_{label}"] = f
         total += f * n
     out["weighted_f1"] = round(total / len(gold), 4) if gold else 0.0

@@ -30,6 +30,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from sitrep.eval import fingerprint
+from sitrep.eval.events import label_counts
 from sitrep.pipeline import process_batch
 from sitrep.settings import Settings
 
@@ -93,12 +94,8 @@ def headline_event(events, headline_end: int):
 
 def macro_f1(gold: list[str], pred: list[str]) -> float:
     """F1 per gold type, averaged (a prediction outside the gold types only costs precision)."""
-    scores = []
-    for label in sorted(set(gold)):
-        tp = sum(g == p == label for g, p in zip(gold, pred))
-        fp = sum(p == label != g for g, p in zip(gold, pred))
-        fn = sum(g == label != p for g, p in zip(gold, pred))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    scores = [2 * tp / (n_pred + n_gold) if tp else 0.0
+              for tp, n_pred, n_gold in label_counts(gold, pred).values()]
     return round(sum(scores) / len(scores), 4) if scores else 0.0
 
 

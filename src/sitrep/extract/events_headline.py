@@ -10,18 +10,17 @@ actor dictionary, month and weekday names. Nothing outside the event layer sees 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from sitrep import nlp as nlp_loader
 from sitrep.extract import gazetteer
+from sitrep.extract.timex import lexicon
 
 #: Entity labels of the original parse whose words keep their capitals.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
-#: Calendar names, capitalised in sentence case too.
-CALENDAR = frozenset("""january february march april may june july august september october
-november december monday tuesday wednesday thursday friday saturday sunday""".split())
 #: Short function words that title case may leave in lower case ("Call for Aleppo Truce").
 MINOR = frozenset("""a an and as at but by for from in into nor of on or per the to up via vs
 with""".split())
@@ -33,6 +32,22 @@ MIN_WORDS = 3
 NOTE = "headline read in sentence case"
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")  # "U.S" is one word
+
+
+@functools.cache
+def calendar_names() -> frozenset[str]:
+    """Month and weekday names, capitalised in sentence case too: the full name of each
+    month and weekday in the time layer's word list (``time_words.yaml``), not its
+    abbreviations ("Sun", "Mar" are words as well)."""
+    words = lexicon.words()
+    names: set[str] = set()
+    for table in ("months", "weekdays"):
+        longest: dict[int, str] = {}
+        for name, number in words[table].items():
+            if len(name) > len(longest.get(number, "")):
+                longest[number] = name
+        names.update(longest.values())
+    return frozenset(names)
 
 
 def headline_bounds(text: str) -> tuple[int, int]:
@@ -96,7 +111,7 @@ def _keeper(doc, offset: int, resolver):
 
     def keep(start: int, word: str) -> bool:
         at = offset + start
-        if any(a <= at < b for a, b in named) or word.lower() in CALENDAR:
+        if any(a <= at < b for a, b in named) or word.lower() in calendar_names():
             return True
         if resolver is not None and resolver.country_code(word) is not None:
             return True

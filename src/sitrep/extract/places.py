@@ -723,15 +723,6 @@ def _state_list(doc, m: Mention) -> bool:
 _UNQUALIFIED = frozenset({"country", "continent", "region", "sea"})
 
 
-def _name_goes_on(doc, span, gaz) -> bool:
-    """Whether the next word makes a longer known name of the qualifier: "Panama" of
-    "Pensacola, Panama City and Gainesville" is no qualifier, it opens the next name of the
-    list (but "Washington, D.C. Mayor ..." keeps its qualifier)."""
-    end = span.end
-    return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and any(
-        c.kind != ALTERNATE for c in gaz.lookup(doc[span.start:end + 1].text))
-
-
 def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
     """Read "Town, ST" / "Town, State" / "Town, Country": the qualifier constrains the town
     and is itself a place (the state or country). After a country name the comma starts a
@@ -745,8 +736,11 @@ def _attach_qualifiers(doc, mentions: list[Mention], gaz, taken) -> None:
             continue
         for size in (3, 2, 1):
             span = doc[comma + 1:comma + 1 + size]
-            if len(span) < size or not span.text[:1].isupper() or _name_goes_on(doc, span, gaz):
+            if len(span) < size or not span.text[:1].isupper():
                 continue
+            if span.end < len(doc) and doc[span.end].is_alpha and _longer_name(
+                    doc, span.start, span.end, gaz):
+                continue  # "Panama" of "Pensacola, Panama City and ..." opens the next name
             quals = [c for c in gaz.lookup(span.text, qualifiers=True)
                      if c.feature in ("admin1", "country")]
             if not quals:
