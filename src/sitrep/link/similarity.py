@@ -37,10 +37,11 @@ def stop_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
-    """Capitalised words never taken as names (``extract/rules/story_names.yaml``)."""
+    """Capitalised words never taken as names (``extract/rules/story_names.yaml``), stop
+    words included."""
     raw = resources.files("sitrep.extract.rules").joinpath("story_names.yaml").read_text("utf-8")
     groups = yaml.safe_load(raw)["not_names"]
-    return frozenset(w for words in groups.values() for w in words)
+    return stop_words() | frozenset(w for words in groups.values() for w in words)
 
 
 def normalise(word: str) -> str:
@@ -76,7 +77,7 @@ def name_terms(text: str) -> list[str]:
     These tell two events of one kind apart (Tara Reid's rehab vs Lindsay
     Lohan's; the 2008 quake vs the 2013 one) where topic words cannot.
     """
-    stops = stop_words() | not_names()
+    stops = not_names()
     out = []
     for m in _TERM.finditer(text):
         w = m.group(0)
